@@ -1,0 +1,39 @@
+package io.keyvault.spring.autoconfigure;
+
+import io.keyvault.spring.client.KeyVaultClient;
+import io.keyvault.spring.credential.TokenCredential;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the Key Vault credential and client. When the vault was imported with
+ * {@code spring.config.import=keyvault:}, the credential and client built for the import are
+ * already beans and these definitions back off. A user-defined {@link TokenCredential} or
+ * {@link KeyVaultClient} bean replaces ours.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = KeyVaultProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(KeyVaultProperties.class)
+public class KeyVaultAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = KeyVaultProperties.PREFIX + ".credential", name = "client-secret")
+	TokenCredential keyVaultCredential(KeyVaultProperties properties) {
+		return KeyVaultClientFactory.credential(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TokenCredential.class)
+	@ConditionalOnProperty(prefix = KeyVaultProperties.PREFIX, name = "uri")
+	KeyVaultClient keyVaultClient(KeyVaultProperties properties, TokenCredential credential) {
+		return KeyVaultClientFactory.client(properties, credential);
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.keyvault.spring.client;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A parsed {@code WWW-Authenticate: Bearer ...} challenge from Key Vault: where to get a token
+ * (authority and tenant) and for what (resource or scope).
+ */
+record KeyVaultChallenge(URI authority, String tenantId, String scope, String error, String claims) {
+
+	static KeyVaultChallenge parse(String header) {
+		if (header == null) {
+			return null;
+		}
+		String trimmed = header.trim();
+		if (!trimmed.regionMatches(true, 0, "Bearer", 0, 6)) {
+			return null;
+		}
+		Map<String, String> params = parameters(trimmed.substring(6));
+		String authorization = params.getOrDefault("authorization", params.get("authorization_uri"));
+		String resource = params.get("resource");
+		String scope = params.get("scope");
+		if (authorization == null || (resource == null && scope == null)) {
+			return null;
+		}
+		URI authority;
+		try {
+			authority = URI.create(authorization);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		String path = (authority.getPath() != null) ? authority.getPath() : "";
+		String[] segments = path.replaceFirst("^/", "").split("/");
+		String tenant = (segments.length > 0 && !segments[0].isEmpty()) ? segments[0] : null;
+		String effectiveScope = (scope != null) ? scope
+				: (resource.endsWith("/") ? resource + ".default" : resource + "/.default");
+		return new KeyVaultChallenge(authority, tenant, effectiveScope, params.get("error"), params.get("claims"));
+	}
+
+	/** The host the scope belongs to, such as {@code vault.azure.net}. */
+	String resourceHost() {
+		try {
+			String host = URI.create(this.scope).getHost();
+			return (host != null) ? host.toLowerCase(Locale.ROOT) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static Map<String, String> parameters(String text) {
+		Map<String, String> params = new LinkedHashMap<>();
+		int i = 0;
+		int n = text.length();
+		while (i < n) {
+			while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == ',')) {
+				i++;
+			}
+			int eq = text.indexOf('=', i);
+			if (eq < 0) {
+				break;
+			}
+			String name = text.substring(i, eq).trim().toLowerCase(Locale.ROOT);
+			i = eq + 1;
+			String value;
+			if (i < n && text.charAt(i) == '"') {
+				int close = text.indexOf('"', i + 1);
+				close = (close < 0) ? n : close;
+				value = text.substring(i + 1, close);
+				i = close + 1;
+			}
+			else {
+				int comma = text.indexOf(',', i);
+				comma = (comma < 0) ? n : comma;
+				value = text.substring(i, comma).trim();
+				i = comma;
+			}
+			params.put(name, value);
+		}
+		return params;
+	}
+
+}

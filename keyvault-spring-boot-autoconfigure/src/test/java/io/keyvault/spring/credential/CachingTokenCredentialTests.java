@@ -1,0 +1,107 @@
+package io.keyvault.spring.credential;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CachingTokenCredentialTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+
+	private final AtomicInteger fetches = new AtomicInteger();
+
+	private final TokenCredential counting = (context) -> Mono.delay(Duration.ofMillis(20))
+		.map((tick) -> new AccessToken("token-" + this.fetches.incrementAndGet(), this.clock.instant().plusSeconds(3600)));
+
+	@Test
+	void concurrentCallersShareOneRequest() {
+		CachingTokenCredential caching = new CachingTokenCredential(this.counting, this.clock);
+		TokenRequestContext context = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE);
+
+		List<AccessToken> tokens = Flux.range(0, 100)
+			.flatMap((i) -> caching.getToken(context), 100)
+			.collectList()
+			.block();
+
+		assertThat(tokens).hasSize(100).extracting(AccessToken::token).containsOnly("token-1");
+		assertThat(this.fetches).hasValue(1);
+	}
+
+	@Test
+	void reusesTheTokenUntilFiveMinutesBeforeExpiry() {
+		CachingTokenCredential caching = new CachingTokenCredential(this.counting, this.clock);
+		TokenRequestContext context = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE);
+
+		assertThat(caching.getToken(context).block().token()).isEqualTo("token-1");
+		this.clock.advance(Duration.ofMinutes(54));
+		assertThat(caching.getToken(context).block().token()).isEqualTo("token-1");
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(caching.getToken(context).block().token()).isEqualTo("token-2");
+	}
+
+	@Test
+	void keepsOneTokenPerContext() {
+		CachingTokenCredential caching = new CachingTokenCredential(this.counting, this.clock);
+
+		AccessToken a = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default")).block();
+		AccessToken b = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default").withTenantId("t2")).block();
+		AccessToken a2 = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default")).block();
+
+		assertThat(a.token()).isNotEqualTo(b.token());
+		assertThat(a2.token()).isEqualTo(a.token());
+		assertThat(this.fetches).hasValue(2);
+	}
+
+	@Test
+	void doesNotCacheFailures() {
+		AtomicInteger calls = new AtomicInteger();
+		TokenCredential flaky = (context) -> (calls.incrementAndGet() == 1)
+				? Mono.error(new CredentialUnavailableException("not yet"))
+				: Mono.just(new AccessToken("ok", this.clock.instant().plusSeconds(3600)));
+		CachingTokenCredential caching = new CachingTokenCredential(flaky, this.clock);
+		TokenRequestContext context = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE);
+
+		assertThat(caching.getToken(context).onErrorResume((ex) -> Mono.empty()).block()).isNull();
+		assertThat(caching.getToken(context).block().token()).isEqualTo("ok");
+	}
+
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
