@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -169,6 +170,58 @@ public final class LocalKeyVault implements AutoCloseable {
 		Names.checkArgument(name, "secret");
 		Objects.requireNonNull(value, "value must not be null");
 		return this.secrets.set(name, value, Objects.requireNonNull(options, "options must not be null")).version();
+	}
+
+	/**
+	 * The value of the latest version of a secret, as a test assertion helper.
+	 * @param name the secret name (case-insensitive)
+	 * @return the value, or empty when there is no such secret
+	 */
+	public Optional<String> secretValue(String name) {
+		return this.secrets.latest(name).map(SecretStore.SecretVersion::value);
+	}
+
+	/**
+	 * The version ids of a secret in creation order (the last one is the latest).
+	 * @param name the secret name (case-insensitive)
+	 * @return the version ids, empty when there is no such secret
+	 */
+	public List<String> secretVersions(String name) {
+		return this.secrets.versionsInCreationOrder(name);
+	}
+
+	/**
+	 * Disables the latest version of a secret: reads of it then answer 403 {@code SecretDisabled}.
+	 * @param name the secret name (case-insensitive)
+	 * @throws IllegalArgumentException when there is no such secret
+	 */
+	public void disableSecret(String name) {
+		setSecretEnabled(name, false);
+	}
+
+	/**
+	 * Enables the latest version of a secret again.
+	 * @param name the secret name (case-insensitive)
+	 * @throws IllegalArgumentException when there is no such secret
+	 */
+	public void enableSecret(String name) {
+		setSecretEnabled(name, true);
+	}
+
+	private void setSecretEnabled(String name, boolean enabled) {
+		SecretStore.SecretVersion latest = this.secrets.latest(name)
+			.orElseThrow(() -> new IllegalArgumentException("No secret named '" + name + "'"));
+		this.secrets.update(name, latest.version(), (current) -> current.withAttributes(current.contentType(),
+				current.tags(), enabled, current.notBefore(), current.expires(), this.secrets.nowSeconds()));
+	}
+
+	/**
+	 * Deletes a secret with all its versions.
+	 * @param name the secret name (case-insensitive)
+	 * @return whether there was such a secret
+	 */
+	public boolean deleteSecret(String name) {
+		return this.secrets.delete(name).isPresent();
 	}
 
 	/**

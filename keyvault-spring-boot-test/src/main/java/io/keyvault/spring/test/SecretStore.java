@@ -85,6 +85,11 @@ final class SecretStore {
 		return versions.stream().sorted(Comparator.comparing(SecretVersion::version)).toList();
 	}
 
+	synchronized List<String> versionsInCreationOrder(String name) {
+		List<SecretVersion> versions = this.secrets.get(Names.key(name));
+		return (versions != null) ? versions.stream().map(SecretVersion::version).toList() : List.of();
+	}
+
 	/** Replaces one version by {@code update} applied to it; empty when there is no such version. */
 	synchronized Optional<SecretVersion> update(String name, String version, UnaryOperator<SecretVersion> update) {
 		List<SecretVersion> versions = this.secrets.get(Names.key(name));
