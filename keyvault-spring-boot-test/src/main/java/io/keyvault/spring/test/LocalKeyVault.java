@@ -1,0 +1,398 @@
+package io.keyvault.spring.test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An in-process Azure Key Vault with its own Entra ID token service, for tests and local runs.
+ * <p>
+ * Two loopback servers run per instance: the vault ({@link #vaultUri()}) and the identity service
+ * ({@link #authorityHost()}), on separate ports so a client that sends tokens only to the vault
+ * host can be tested for exactly that. Tokens are real JWTs signed by the instance's own key and
+ * validated on every vault request. See the package documentation for examples.
+ */
+public final class LocalKeyVault implements AutoCloseable {
+
+	private final Clock clock;
+
+	private final String tenantId;
+
+	private final ClientRegistry.Client defaultClient;
+
+	private final LocalHttpServer identityServer;
+
+	private final LocalHttpServer vaultServer;
+
+	private final TokenService tokens;
+
+	private final SecretStore secrets;
+
+	private LocalKeyVault(Configuration configuration) {
+		this.clock = configuration.clock;
+		this.tenantId = configuration.tenantId;
+		ClientRegistry clients = new ClientRegistry();
+		configuration.clients.forEach(clients::register);
+		this.defaultClient = clients.find(configuration.clients.keySet().iterator().next());
+		this.secrets = new SecretStore(this.clock);
+		configuration.secrets.forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
+		this.identityServer = LocalHttpServer.bind("identity");
+		try {
+			this.vaultServer = LocalHttpServer.bind("vault");
+		}
+		catch (RuntimeException ex) {
+			this.identityServer.close();
+			throw ex;
+		}
+		this.tokens = new TokenService(this.tenantId, authorityHost() + this.tenantId + "/v2.0", this.clock,
+				configuration.tokenLifetime);
+		this.identityServer.handler(identityRoutes(clients));
+		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId,
+				new SecretRoutes(this.secrets, vaultUri()));
+		this.vaultServer.handler(vaultRoutes::handle);
+	}
+
+	private java.util.function.Function<LocalRequest, LocalResponse> identityRoutes(ClientRegistry clients) {
+		TokenEndpoint tokenEndpoint = new TokenEndpoint(this.tenantId, clients, this.tokens, this.clock);
+		return (request) -> {
+			if (TokenEndpoint.matches(request)) {
+				return tokenEndpoint.handle(request);
+			}
+			throw RouteError.notFound(request);
+		};
+	}
+
+	/**
+	 * Starts a vault with all defaults: a generated tenant and client, no secrets.
+	 * @return the started vault; close it when done
+	 */
+	public static LocalKeyVault start() {
+		return builder().build().start();
+	}
+
+	/**
+	 * Creates a builder; every setting is optional.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The base URI of the vault, e.g. {@code http://127.0.0.1:41234/} (with a trailing slash).
+	 * @return the vault URI
+	 */
+	public URI vaultUri() {
+		return this.vaultServer.uri();
+	}
+
+	/**
+	 * The authority host of the identity service, e.g. {@code http://127.0.0.1:41235/}; its token
+	 * endpoint is {@code <authorityHost><tenantId>/oauth2/v2.0/token}.
+	 * @return the authority host URI (with a trailing slash)
+	 */
+	public URI authorityHost() {
+		return this.identityServer.uri();
+	}
+
+	/**
+	 * The token endpoint of the tenant: {@code <authorityHost><tenantId>/oauth2/v2.0/token}.
+	 * @return the token endpoint URI
+	 */
+	public URI tokenEndpoint() {
+		return authorityHost().resolve(this.tenantId + "/oauth2/v2.0/token");
+	}
+
+	/**
+	 * The tenant id (a GUID) the identity service answers for.
+	 * @return the tenant id
+	 */
+	public String tenantId() {
+		return this.tenantId;
+	}
+
+	/**
+	 * The client id of the first registered client (a generated one unless the builder named one).
+	 * @return the client id
+	 */
+	public String clientId() {
+		return this.defaultClient.clientId();
+	}
+
+	/**
+	 * The client secret of {@link #clientId()}. A local test credential: it opens only this vault.
+	 * @return the client secret
+	 */
+	public String clientSecret() {
+		return this.defaultClient.secret();
+	}
+
+	/**
+	 * Issues an access token for the vault to the default client, as the token endpoint would, for
+	 * tests that talk to the vault without going through a credential.
+	 * @return a bearer token accepted by this vault
+	 */
+	public String accessToken() {
+		return this.tokens.issue(this.defaultClient.clientId(), this.defaultClient.objectId()).value();
+	}
+
+	/** For tests in this package that forge tokens with the real signing key. */
+	TokenService tokens() {
+		return this.tokens;
+	}
+
+	/**
+	 * Sets a secret: creates a new version that becomes the latest.
+	 * @param name the secret name, matching {@code ^[0-9a-zA-Z-]{1,127}$}
+	 * @param value the value
+	 * @return the id of the new version (32 hex characters)
+	 */
+	public String setSecret(String name, String value) {
+		return setSecret(name, value, new SecretOptions());
+	}
+
+	/**
+	 * Sets a secret with content type, tags and attributes: creates a new version.
+	 * @param name the secret name, matching {@code ^[0-9a-zA-Z-]{1,127}$}
+	 * @param value the value
+	 * @param options the properties of the new version
+	 * @return the id of the new version (32 hex characters)
+	 */
+	public String setSecret(String name, String value, SecretOptions options) {
+		Names.checkArgument(name, "secret");
+		Objects.requireNonNull(value, "value must not be null");
+		return this.secrets.set(name, value, Objects.requireNonNull(options, "options must not be null")).version();
+	}
+
+	/**
+	 * The value of the latest version of a secret, as a test assertion helper.
+	 * @param name the secret name (case-insensitive)
+	 * @return the value, or empty when there is no such secret
+	 */
+	public Optional<String> secretValue(String name) {
+		return this.secrets.latest(name).map(SecretStore.SecretVersion::value);
+	}
+
+	/**
+	 * The version ids of a secret in creation order (the last one is the latest).
+	 * @param name the secret name (case-insensitive)
+	 * @return the version ids, empty when there is no such secret
+	 */
+	public List<String> secretVersions(String name) {
+		return this.secrets.versionsInCreationOrder(name);
+	}
+
+	/**
+	 * Disables the latest version of a secret: reads of it then answer 403 {@code SecretDisabled}.
+	 * @param name the secret name (case-insensitive)
+	 * @throws IllegalArgumentException when there is no such secret
+	 */
+	public void disableSecret(String name) {
+		setSecretEnabled(name, false);
+	}
+
+	/**
+	 * Enables the latest version of a secret again.
+	 * @param name the secret name (case-insensitive)
+	 * @throws IllegalArgumentException when there is no such secret
+	 */
+	public void enableSecret(String name) {
+		setSecretEnabled(name, true);
+	}
+
+	private void setSecretEnabled(String name, boolean enabled) {
+		SecretStore.SecretVersion latest = this.secrets.latest(name)
+			.orElseThrow(() -> new IllegalArgumentException("No secret named '" + name + "'"));
+		this.secrets.update(name, latest.version(), (current) -> current.withAttributes(current.contentType(),
+				current.tags(), enabled, current.notBefore(), current.expires(), this.secrets.nowSeconds()));
+	}
+
+	/**
+	 * Deletes a secret with all its versions.
+	 * @param name the secret name (case-insensitive)
+	 * @return whether there was such a secret
+	 */
+	public boolean deleteSecret(String name) {
+		return this.secrets.delete(name).isPresent();
+	}
+
+	/**
+	 * Stops both servers. Idempotent.
+	 */
+	@Override
+	public void close() {
+		try {
+			this.vaultServer.close();
+		}
+		finally {
+			this.identityServer.close();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "LocalKeyVault[vault=" + vaultUri() + ", authority=" + authorityHost() + ", tenant=" + this.tenantId
+				+ "]";
+	}
+
+	private record SecretSeed(String name, String value, SecretOptions options) {
+
+		@Override
+		public String toString() {
+			return "SecretSeed[" + this.name + "]";
+		}
+
+	}
+
+	/**
+	 * Builds the {@link Configuration} of a LocalKeyVault. Every setting is optional.
+	 */
+	public static final class Builder {
+
+		private String tenantId = UUID.randomUUID().toString();
+
+		private final Map<String, String> clients = new LinkedHashMap<>();
+
+		private final List<SecretSeed> secrets = new ArrayList<>();
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration tokenLifetime = Duration.ofSeconds(3599);
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the tenant id; a random GUID by default.
+		 * @param tenantId the tenant id
+		 * @return this builder
+		 */
+		public Builder tenantId(String tenantId) {
+			this.tenantId = Objects.requireNonNull(tenantId, "tenantId must not be null");
+			return this;
+		}
+
+		/**
+		 * Registers a client (app registration) with its secret. The first registered client is the
+		 * default one; without any, a client with a generated id and secret is registered.
+		 * @param clientId the client id
+		 * @param clientSecret the client secret
+		 * @return this builder
+		 */
+		public Builder client(String clientId, String clientSecret) {
+			this.clients.put(Objects.requireNonNull(clientId, "clientId must not be null"),
+					Objects.requireNonNull(clientSecret, "clientSecret must not be null"));
+			return this;
+		}
+
+		/**
+		 * Seeds a secret, created when the vault starts.
+		 * @param name the secret name
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder secret(String name, String value) {
+			return secret(name, value, new SecretOptions());
+		}
+
+		/**
+		 * Seeds a secret with content type, tags and attributes.
+		 * @param name the secret name
+		 * @param value the value
+		 * @param options the properties of the version
+		 * @return this builder
+		 */
+		public Builder secret(String name, String value, SecretOptions options) {
+			Names.checkArgument(name, "secret");
+			this.secrets.add(new SecretSeed(name, Objects.requireNonNull(value, "value must not be null"),
+					Objects.requireNonNull(options, "options must not be null")));
+			return this;
+		}
+
+		/**
+		 * Sets the clock for token lifetimes and secret timestamps, so expiry can be tested without waiting.
+		 * @param clock the clock; the system UTC clock by default
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the lifetime of issued tokens; 3599 seconds by default, as Entra reports it.
+		 * @param tokenLifetime the lifetime, at least one second
+		 * @return this builder
+		 */
+		public Builder tokenLifetime(Duration tokenLifetime) {
+			if (tokenLifetime == null || tokenLifetime.toSeconds() < 1) {
+				throw new IllegalArgumentException("tokenLifetime must be at least one second");
+			}
+			this.tokenLifetime = tokenLifetime;
+			return this;
+		}
+
+		/**
+		 * Builds the configuration; {@link Configuration#start()} starts a vault from it.
+		 * @return the configuration
+		 */
+		public Configuration build() {
+			return new Configuration(this);
+		}
+
+		/**
+		 * Shortcut for {@code build().start()}.
+		 * @return the started vault
+		 */
+		public LocalKeyVault start() {
+			return build().start();
+		}
+
+	}
+
+	/**
+	 * The immutable configuration of a LocalKeyVault; each {@link #start()} starts a new, independent vault.
+	 */
+	public static final class Configuration {
+
+		private final String tenantId;
+
+		private final Map<String, String> clients;
+
+		private final List<SecretSeed> secrets;
+
+		private final Clock clock;
+
+		private final Duration tokenLifetime;
+
+		private Configuration(Builder builder) {
+			this.tenantId = builder.tenantId;
+			Map<String, String> clients = new LinkedHashMap<>(builder.clients);
+			if (clients.isEmpty()) {
+				clients.put(UUID.randomUUID().toString(), ClientRegistry.generateSecret());
+			}
+			this.clients = Collections.unmodifiableMap(clients);
+			this.secrets = List.copyOf(builder.secrets);
+			this.clock = builder.clock;
+			this.tokenLifetime = builder.tokenLifetime;
+		}
+
+		/**
+		 * Starts a vault: binds both servers to free loopback ports and seeds it.
+		 * @return the started vault; close it when done
+		 */
+		public LocalKeyVault start() {
+			return new LocalKeyVault(this);
+		}
+
+	}
+
+}

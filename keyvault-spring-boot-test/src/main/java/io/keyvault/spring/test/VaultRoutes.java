@@ -1,0 +1,55 @@
+package io.keyvault.spring.test;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * The front door of the vault server: the POST + {@code X-HTTP-METHOD} override, bearer token
+ * validation with the Key Vault challenge, the mandatory {@code api-version}, then the collections.
+ */
+final class VaultRoutes {
+
+	private final TokenService tokens;
+
+	private final String challenge;
+
+	private final SecretRoutes secrets;
+
+	VaultRoutes(TokenService tokens, URI authorityHost, String tenantId, SecretRoutes secrets) {
+		this.tokens = tokens;
+		String authority = authorityHost.toString().replaceAll("/+$", "");
+		this.challenge = "Bearer authorization=\"" + authority + "/" + tenantId + "\", resource=\""
+				+ TokenService.VAULT_RESOURCE + "\"";
+		this.secrets = secrets;
+	}
+
+	LocalResponse handle(LocalRequest original) {
+		LocalRequest request = withMethodOverride(original);
+		try {
+			this.tokens.validate(request.header("Authorization"));
+		}
+		catch (ServiceError ex) {
+			return ex.toResponse().withHeader("WWW-Authenticate", this.challenge);
+		}
+		String apiVersion = request.query().get("api-version");
+		if (apiVersion == null || apiVersion.isBlank()) {
+			throw ServiceError.badParameter("The 'api-version' query parameter is missing.");
+		}
+		String collection = request.segment(0);
+		if ("secrets".equals(collection)) {
+			return this.secrets.handle(request);
+		}
+		throw RouteError.notFound(request);
+	}
+
+	/** The service accepts POST with {@code X-HTTP-METHOD} for clients behind proxies that block verbs. */
+	private static LocalRequest withMethodOverride(LocalRequest request) {
+		String override = request.header("X-HTTP-METHOD");
+		if (!"POST".equals(request.method()) || override == null || override.isBlank()) {
+			return request;
+		}
+		return new LocalRequest(override.trim().toUpperCase(Locale.ROOT), request.path(), request.segments(),
+				request.query(), request.headers(), request.body());
+	}
+
+}
