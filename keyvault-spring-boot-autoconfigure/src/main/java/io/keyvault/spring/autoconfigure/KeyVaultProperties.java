@@ -66,7 +66,7 @@ public class KeyVaultProperties {
 	public static class Secrets {
 
 		/**
-		 * Names of the secrets to load as properties; each serves the property of the same name.
+		 * Names of the secrets to load as properties; "--" in a name stands for "." in the property name.
 		 */
 		private List<String> names = new ArrayList<>();
 

@@ -36,6 +36,15 @@ public class KeyVaultConfigDataLoader implements ConfigDataLoader<KeyVaultConfig
 		this.logger = logFactory.getLog(KeyVaultConfigDataLoader.class);
 	}
 
+	/**
+	 * The property a secret serves: its name, with {@code --} standing for {@code .} because vault
+	 * names cannot contain dots ({@code spring--datasource--password} serves
+	 * {@code spring.datasource.password}).
+	 */
+	static String propertyName(String secretName) {
+		return secretName.replace("--", ".");
+	}
+
 	@Override
 	public ConfigData load(ConfigDataLoaderContext context, KeyVaultConfigDataResource resource) {
 		if (resource.isDisabled()) {
@@ -44,7 +53,8 @@ public class KeyVaultConfigDataLoader implements ConfigDataLoader<KeyVaultConfig
 		KeyVaultClient client = context.getBootstrapContext().get(KeyVaultClient.class);
 		try {
 			Map<String, String> values = Flux.fromIterable(resource.getSecretNames())
-				.flatMap((name) -> client.getSecret(name).map((secret) -> Map.entry(name, secret.value())), CONCURRENCY)
+				.flatMap((name) -> client.getSecret(name).map((secret) -> Map.entry(propertyName(name), secret.value())),
+						CONCURRENCY)
 				.collectMap(Map.Entry::getKey, Map.Entry::getValue)
 				.block();
 			this.logger.info("Loaded " + values.size() + " secret(s) from Key Vault " + resource.getVaultUri());

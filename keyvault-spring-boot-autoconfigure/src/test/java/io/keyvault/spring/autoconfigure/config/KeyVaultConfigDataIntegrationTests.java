@@ -1,0 +1,123 @@
+package io.keyvault.spring.autoconfigure.config;
+
+import io.keyvault.spring.client.KeyVaultClient;
+import io.keyvault.spring.credential.TokenCredential;
+import io.keyvault.spring.env.KeyVaultPropertySource;
+import io.keyvault.spring.test.LocalKeyVault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end: a real {@code SpringApplication} imports secrets from LocalKeyVault, which issues
+ * and checks real tokens over real HTTP.
+ */
+class KeyVaultConfigDataIntegrationTests {
+
+	private static LocalKeyVault vault;
+
+	@BeforeAll
+	static void startVault() {
+		vault = LocalKeyVault.builder().secret("db-password", "s3cr3t-from-vault").secret("app--greeting", "hello").start();
+	}
+
+	@AfterAll
+	static void stopVault() {
+		vault.close();
+	}
+
+	private static ConfigurableApplicationContext run(String... extra) {
+		String[] args = { "--spring.config.import=keyvault:", "--keyvault.uri=" + vault.vaultUri(),
+				"--keyvault.secrets.names=db-password,app--greeting", "--keyvault.credential.tenant-id=" + vault.tenantId(),
+				"--keyvault.credential.client-id=" + vault.clientId(),
+				"--keyvault.credential.client-secret=" + vault.clientSecret(),
+				"--keyvault.credential.authority-host=" + vault.authorityHost(),
+				"--keyvault.client.challenge-resource-verification=false" };
+		String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(SampleConfiguration.class).web(WebApplicationType.NONE).run(all);
+	}
+
+	@Test
+	void secretsReachValueFieldsAndConfigurationProperties() {
+		try (ConfigurableApplicationContext context = run()) {
+			SampleConfiguration.Consumer consumer = context.getBean(SampleConfiguration.Consumer.class);
+			assertThat(consumer.password).isEqualTo("s3cr3t-from-vault");
+			assertThat(context.getBean(AppProperties.class).getGreeting()).isEqualTo("hello");
+			assertThat(context.getEnvironment().getPropertySources()
+				.get(KeyVaultPropertySource.nameFor(vault.vaultUri()))).isInstanceOf(KeyVaultPropertySource.class);
+		}
+	}
+
+	@Test
+	void theImportAndTheApplicationShareOneClientAndCredential() {
+		try (ConfigurableApplicationContext context = run()) {
+			assertThat(context.getBeansOfType(KeyVaultClient.class)).hasSize(1);
+			assertThat(context.getBeansOfType(TokenCredential.class)).hasSize(1);
+			KeyVaultClient client = context.getBean(KeyVaultClient.class);
+			assertThat(client.getVaultUri()).isEqualTo(vault.vaultUri());
+			assertThat(client.getSecret("app--greeting").block().value()).isEqualTo("hello");
+		}
+	}
+
+	@Test
+	void aNewVersionIsWhatTheNextStartupSees() {
+		vault.setSecret("app--greeting", "hello again");
+		try (ConfigurableApplicationContext context = run()) {
+			assertThat(context.getBean(AppProperties.class).getGreeting()).isEqualTo("hello again");
+		}
+		finally {
+			vault.setSecret("app--greeting", "hello");
+		}
+	}
+
+	@Test
+	void commandLineArgumentsStillOverrideVaultValues() {
+		try (ConfigurableApplicationContext context = run("--db-password=from-command-line")) {
+			assertThat(context.getEnvironment().getProperty("db-password")).isEqualTo("from-command-line");
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@EnableConfigurationProperties(AppProperties.class)
+	static class SampleConfiguration {
+
+		@Bean
+		Consumer consumer(@Value("${db-password}") String password) {
+			return new Consumer(password);
+		}
+
+		record Consumer(String password) {
+		}
+
+	}
+
+	@ConfigurationProperties("app")
+	static class AppProperties {
+
+		private String greeting;
+
+		String getGreeting() {
+			return this.greeting;
+		}
+
+		public void setGreeting(String greeting) {
+			this.greeting = greeting;
+		}
+
+	}
+
+}
