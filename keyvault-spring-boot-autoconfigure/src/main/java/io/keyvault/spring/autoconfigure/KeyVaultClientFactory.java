@@ -79,6 +79,47 @@ public final class KeyVaultClientFactory {
 			.build();
 	}
 
+	/**
+	 * The client for one of the configured vaults.
+	 * @param properties the properties (transport settings)
+	 * @param vaultUri the vault, already validated
+	 * @param credential the credential to authenticate with
+	 * @return the client
+	 */
+	public static KeyVaultClient client(KeyVaultProperties properties, URI vaultUri, TokenCredential credential) {
+		KeyVaultProperties.Client client = properties.getClient();
+		return KeyVaultClient.builder()
+			.vaultUri(vaultUri)
+			.credential(credential)
+			.apiVersion(client.getApiVersion())
+			.challengeResourceVerification(client.isChallengeResourceVerification())
+			.httpClient(HttpClient.create().responseTimeout(client.getResponseTimeout()))
+			.build();
+	}
+
+	/**
+	 * Validate and normalise a configured vault URI.
+	 * @param uri the configured value
+	 * @param property the property it came from, for the error message
+	 * @return the vault URI
+	 * @throws KeyVaultConfigurationException naming the property and the fix
+	 */
+	public static URI vaultUri(String uri, String property) {
+		if (uri == null || uri.isBlank()) {
+			throw new KeyVaultConfigurationException(property, "it is not set",
+					"Set " + property + " to your vault's URI, for example " + property
+							+ "=https://my-vault.vault.azure.net/");
+		}
+		try {
+			return VaultUris.normalize(uri);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new KeyVaultConfigurationException(property, ex.getMessage(),
+					"Set " + property + " to the vault's https URI, for example https://my-vault.vault.azure.net/; "
+							+ "plain http is accepted only for loopback hosts (a local vault).");
+		}
+	}
+
 	private static void require(String value, String property, String what) {
 		if (value == null || value.isBlank()) {
 			throw new KeyVaultConfigurationException(property, "it is not set",

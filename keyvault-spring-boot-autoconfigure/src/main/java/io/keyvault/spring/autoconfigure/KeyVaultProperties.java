@@ -3,7 +3,9 @@ package io.keyvault.spring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -31,6 +33,13 @@ public class KeyVaultProperties {
 	private final Credential credential = new Credential();
 
 	private final Client client = new Client();
+
+	/**
+	 * Further vaults by name, each imported with spring.config.import=keyvault:<name>.
+	 */
+	private final Map<String, Vault> vaults = new LinkedHashMap<>();
+
+	private final Refresh refresh = new Refresh();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -60,15 +69,63 @@ public class KeyVaultProperties {
 		return this.client;
 	}
 
+	public Map<String, Vault> getVaults() {
+		return this.vaults;
+	}
+
+	public Refresh getRefresh() {
+		return this.refresh;
+	}
+
 	/**
-	 * Which secrets become properties.
+	 * Which secrets of a vault become properties, and under which names.
 	 */
 	public static class Secrets {
 
 		/**
-		 * Names of the secrets to load as properties; "--" in a name stands for "." in the property name.
+		 * Names of the secrets to load; "--" in a name stands for "." in the property name.
 		 */
 		private List<String> names = new ArrayList<>();
+
+		/**
+		 * Names of secrets to load when they exist; a missing or disabled one is skipped.
+		 */
+		private List<String> optionalNames = new ArrayList<>();
+
+		/**
+		 * Explicit secret name to property name mapping, for property names the "--" rule cannot express.
+		 */
+		private Map<String, String> mapping = new LinkedHashMap<>();
+
+		/**
+		 * Whether to load every enabled secret of the vault (filtered by name-prefix and tags).
+		 */
+		private boolean loadAll = false;
+
+		/**
+		 * With load-all, only secrets whose names start with this prefix (case-insensitive).
+		 */
+		private String namePrefix;
+
+		/**
+		 * With load-all, only secrets that carry all these tags with these values.
+		 */
+		private Map<String, String> tags = new LinkedHashMap<>();
+
+		/**
+		 * Prefix added to every property name this vault serves, such as "vault.".
+		 */
+		private String propertyPrefix = "";
+
+		/**
+		 * Whether expired and not-yet-valid secrets are loaded anyway instead of skipped.
+		 */
+		private boolean includeExpired = false;
+
+		/**
+		 * Maximum number of secrets fetched at the same time.
+		 */
+		private int maxConcurrency = 16;
 
 		public List<String> getNames() {
 			return this.names;
@@ -76,6 +133,181 @@ public class KeyVaultProperties {
 
 		public void setNames(List<String> names) {
 			this.names = names;
+		}
+
+		public List<String> getOptionalNames() {
+			return this.optionalNames;
+		}
+
+		public void setOptionalNames(List<String> optionalNames) {
+			this.optionalNames = optionalNames;
+		}
+
+		public Map<String, String> getMapping() {
+			return this.mapping;
+		}
+
+		public void setMapping(Map<String, String> mapping) {
+			this.mapping = mapping;
+		}
+
+		public boolean isLoadAll() {
+			return this.loadAll;
+		}
+
+		public void setLoadAll(boolean loadAll) {
+			this.loadAll = loadAll;
+		}
+
+		public String getNamePrefix() {
+			return this.namePrefix;
+		}
+
+		public void setNamePrefix(String namePrefix) {
+			this.namePrefix = namePrefix;
+		}
+
+		public Map<String, String> getTags() {
+			return this.tags;
+		}
+
+		public void setTags(Map<String, String> tags) {
+			this.tags = tags;
+		}
+
+		public String getPropertyPrefix() {
+			return this.propertyPrefix;
+		}
+
+		public void setPropertyPrefix(String propertyPrefix) {
+			this.propertyPrefix = propertyPrefix;
+		}
+
+		public boolean isIncludeExpired() {
+			return this.includeExpired;
+		}
+
+		public void setIncludeExpired(boolean includeExpired) {
+			this.includeExpired = includeExpired;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
+		}
+
+	}
+
+	/**
+	 * A further vault, imported with {@code spring.config.import=keyvault:<name>}.
+	 */
+	public static class Vault {
+
+		/**
+		 * URI of the vault, such as https://other-vault.vault.azure.net/.
+		 */
+		private String uri;
+
+		private final Secrets secrets = new Secrets();
+
+		public String getUri() {
+			return this.uri;
+		}
+
+		public void setUri(String uri) {
+			this.uri = uri;
+		}
+
+		public Secrets getSecrets() {
+			return this.secrets;
+		}
+
+	}
+
+	/**
+	 * Periodic reload of changed secrets.
+	 */
+	public static class Refresh {
+
+		/**
+		 * Whether changed secrets are reloaded periodically while the application runs.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Time between two refresh cycles; each wait varies by up to 10% so a fleet does not pulse together.
+		 */
+		private Duration interval = Duration.ofMinutes(5);
+
+		/**
+		 * First wait after a failed cycle; it doubles with each further failure.
+		 */
+		private Duration minBackoff = Duration.ofSeconds(10);
+
+		/**
+		 * Longest wait after failed cycles.
+		 */
+		private Duration maxBackoff = Duration.ofMinutes(10);
+
+		/**
+		 * Whether the property of a secret deleted from the vault is removed; otherwise its last value is kept.
+		 */
+		private boolean removeDeleted = false;
+
+		/**
+		 * Whether @RefreshScope beans are refreshed after a change (needs Spring Cloud Context).
+		 */
+		private boolean refreshScope = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getMinBackoff() {
+			return this.minBackoff;
+		}
+
+		public void setMinBackoff(Duration minBackoff) {
+			this.minBackoff = minBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public boolean isRemoveDeleted() {
+			return this.removeDeleted;
+		}
+
+		public void setRemoveDeleted(boolean removeDeleted) {
+			this.removeDeleted = removeDeleted;
+		}
+
+		public boolean isRefreshScope() {
+			return this.refreshScope;
+		}
+
+		public void setRefreshScope(boolean refreshScope) {
+			this.refreshScope = refreshScope;
 		}
 
 	}

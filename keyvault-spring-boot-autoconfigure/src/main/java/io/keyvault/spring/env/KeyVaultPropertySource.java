@@ -7,21 +7,28 @@ import java.util.Objects;
 import org.springframework.core.env.EnumerablePropertySource;
 
 /**
- * The properties one vault serves. Its values can be replaced as a whole (on refresh), so readers
- * never see a half-updated set.
+ * The properties one vault serves. A refresh replaces its values as a whole, so readers never see
+ * a half-updated set.
  */
 public class KeyVaultPropertySource extends EnumerablePropertySource<URI> {
+
+	private final KeyVaultSecretsLoader loader;
+
+	private volatile LoadedSecrets secrets;
 
 	private volatile Map<String, String> values;
 
 	/**
 	 * Create a property source.
 	 * @param vaultUri the vault the values come from
-	 * @param values property name to value
+	 * @param secrets the loaded secrets
+	 * @param loader the loader that reloads them on refresh, or {@code null} for a fixed source
 	 */
-	public KeyVaultPropertySource(URI vaultUri, Map<String, String> values) {
+	public KeyVaultPropertySource(URI vaultUri, LoadedSecrets secrets, KeyVaultSecretsLoader loader) {
 		super(nameFor(vaultUri), vaultUri);
-		this.values = Map.copyOf(values);
+		this.loader = loader;
+		this.secrets = Objects.requireNonNull(secrets, "secrets");
+		this.values = Map.copyOf(secrets.properties());
 	}
 
 	/**
@@ -49,19 +56,39 @@ public class KeyVaultPropertySource extends EnumerablePropertySource<URI> {
 	}
 
 	/**
-	 * Replace all values at once.
-	 * @param newValues property name to value
+	 * The loader that reloads this source.
+	 * @return the loader, or {@code null}
 	 */
-	public void replaceValues(Map<String, String> newValues) {
-		this.values = Map.copyOf(Objects.requireNonNull(newValues, "newValues"));
+	public KeyVaultSecretsLoader getLoader() {
+		return this.loader;
 	}
 
 	/**
-	 * The current values, as an immutable map.
-	 * @return property name to value
+	 * The secrets currently served.
+	 * @return the last load
 	 */
-	public Map<String, String> getValues() {
-		return this.values;
+	public LoadedSecrets getSecrets() {
+		return this.secrets;
+	}
+
+	/**
+	 * Serve a new load, all values at once.
+	 * @param newSecrets the new load
+	 */
+	public void update(LoadedSecrets newSecrets) {
+		Map<String, String> newValues = Map.copyOf(newSecrets.properties());
+		synchronized (this) {
+			this.secrets = newSecrets;
+			this.values = newValues;
+		}
+	}
+
+	/**
+	 * The vault these properties come from.
+	 * @return the vault URI
+	 */
+	public URI getVaultUri() {
+		return getSource();
 	}
 
 }

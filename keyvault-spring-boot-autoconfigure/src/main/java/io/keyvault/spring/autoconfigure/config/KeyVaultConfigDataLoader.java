@@ -1,15 +1,18 @@
 package io.keyvault.spring.autoconfigure.config;
 
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 
+import io.keyvault.spring.autoconfigure.config.KeyVaultConfigDataLocationResolver.KeyVaultConfigDataClients;
 import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.client.KeyVaultException;
 import io.keyvault.spring.credential.CredentialUnavailableException;
 import io.keyvault.spring.credential.KeyVaultAuthenticationException;
 import io.keyvault.spring.env.KeyVaultPropertySource;
+import io.keyvault.spring.env.KeyVaultSecretsLoader;
+import io.keyvault.spring.env.LoadedSecrets;
 import org.apache.commons.logging.Log;
-import reactor.core.publisher.Flux;
 
 import org.springframework.boot.context.config.ConfigData;
 import org.springframework.boot.context.config.ConfigDataLoader;
@@ -17,14 +20,12 @@ import org.springframework.boot.context.config.ConfigDataLoaderContext;
 import org.springframework.boot.logging.DeferredLogFactory;
 
 /**
- * Loads the secrets of one vault into a {@link KeyVaultPropertySource}, fetching them
- * concurrently with one shared token. With {@code optional:} a failure is logged once and the
+ * Loads the secrets of one imported vault into a {@link KeyVaultPropertySource}, fetching them
+ * concurrently with one shared token. Skipped secrets (disabled, expired, missing optional ones)
+ * are named at INFO. With {@code optional:} a failure is logged once as a warning and the
  * application starts without the vault's properties.
  */
 public class KeyVaultConfigDataLoader implements ConfigDataLoader<KeyVaultConfigDataResource> {
-
-	/** How many secrets are fetched at once. */
-	static final int CONCURRENCY = 16;
 
 	private final Log logger;
 
@@ -36,29 +37,25 @@ public class KeyVaultConfigDataLoader implements ConfigDataLoader<KeyVaultConfig
 		this.logger = logFactory.getLog(KeyVaultConfigDataLoader.class);
 	}
 
-	/**
-	 * The property a secret serves: its name, with {@code --} standing for {@code .} because vault
-	 * names cannot contain dots ({@code spring--datasource--password} serves
-	 * {@code spring.datasource.password}).
-	 */
-	static String propertyName(String secretName) {
-		return secretName.replace("--", ".");
-	}
-
 	@Override
 	public ConfigData load(ConfigDataLoaderContext context, KeyVaultConfigDataResource resource) {
 		if (resource.isDisabled()) {
 			return ConfigData.EMPTY;
 		}
-		KeyVaultClient client = context.getBootstrapContext().get(KeyVaultClient.class);
+		KeyVaultClient client = context.getBootstrapContext()
+			.get(KeyVaultConfigDataClients.class)
+			.client(resource.getAlias(), resource.getVaultUri());
+		KeyVaultSecretsLoader loader = new KeyVaultSecretsLoader(client, resource.getSelection(), Clock.systemUTC());
 		try {
-			Map<String, String> values = Flux.fromIterable(resource.getSecretNames())
-				.flatMap((name) -> client.getSecret(name).map((secret) -> Map.entry(propertyName(name), secret.value())),
-						CONCURRENCY)
-				.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-				.block();
-			this.logger.info("Loaded " + values.size() + " secret(s) from Key Vault " + resource.getVaultUri());
-			return new ConfigData(List.of(new KeyVaultPropertySource(resource.getVaultUri(), values)));
+			LoadedSecrets loaded = loader.load().block();
+			this.logger.info("Loaded " + loaded.entries().size() + " secret(s) from Key Vault " + resource.getVaultUri());
+			if (!loaded.skipped().isEmpty()) {
+				this.logger.info("Skipped secret(s) of Key Vault " + resource.getVaultUri() + ": " + loaded.skipped()
+					.stream()
+					.map((skipped) -> skipped.secretName() + " (" + skipped.reason().name().toLowerCase().replace('_', ' ') + ")")
+					.collect(Collectors.joining(", ")));
+			}
+			return new ConfigData(List.of(new KeyVaultPropertySource(resource.getVaultUri(), loaded, loader)));
 		}
 		catch (KeyVaultException | KeyVaultAuthenticationException | CredentialUnavailableException ex) {
 			if (resource.isOptional()) {
