@@ -27,20 +27,7 @@ public final class KeyVaultClientFactory {
 	 * @throws KeyVaultConfigurationException naming {@code keyvault.uri} and the fix
 	 */
 	public static URI vaultUri(KeyVaultProperties properties) {
-		String property = KeyVaultProperties.PREFIX + ".uri";
-		if (properties.getUri() == null || properties.getUri().isBlank()) {
-			throw new KeyVaultConfigurationException(property, "it is not set",
-					"Set keyvault.uri to your vault's URI, for example keyvault.uri=https://my-vault.vault.azure.net/ "
-							+ "(or the KEYVAULT_URI environment variable).");
-		}
-		try {
-			return VaultUris.normalize(properties.getUri());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new KeyVaultConfigurationException(property, ex.getMessage(),
-					"Set keyvault.uri to the vault's https URI, for example https://my-vault.vault.azure.net/; "
-							+ "plain http is accepted only for loopback hosts (a local vault).");
-		}
+		return vaultUri(properties.getUri(), KeyVaultProperties.PREFIX + ".uri");
 	}
 
 	/**
