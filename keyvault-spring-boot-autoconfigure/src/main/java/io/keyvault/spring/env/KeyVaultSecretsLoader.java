@@ -73,11 +73,28 @@ public class KeyVaultSecretsLoader {
 			.map(this::assemble);
 	}
 
+	/**
+	 * Load again for a refresh. Unlike {@link #load()}, a required secret that has been deleted
+	 * is not an error: it is reported as skipped ({@link LoadedSecrets.Reason#MISSING}), so the
+	 * caller can decide whether to keep its last value.
+	 * @return the loaded secrets
+	 */
+	public Mono<LoadedSecrets> reload() {
+		return Flux.fromIterable(this.named.values())
+			.flatMap((secret) -> fetch(secret, false), this.selection.maxConcurrency())
+			.collectList()
+			.map(this::assemble);
+	}
+
 	private Mono<Outcome> fetch(Named secret) {
+		return fetch(secret, secret.required());
+	}
+
+	private Mono<Outcome> fetch(Named secret, boolean failWhenMissing) {
 		return this.client.getSecret(secret.name())
 			.map((value) -> judge(secret, value))
 			.onErrorResume(KeyVaultNotFoundException.class,
-					(ex) -> secret.required() ? Mono.error(ex) : Mono.just(Outcome.skipped(secret, LoadedSecrets.Reason.MISSING)))
+					(ex) -> failWhenMissing ? Mono.error(ex) : Mono.just(Outcome.skipped(secret, LoadedSecrets.Reason.MISSING)))
 			.onErrorResume(KeyVaultSecretsLoader::isDisabled,
 					(ex) -> Mono.just(Outcome.skipped(secret, LoadedSecrets.Reason.DISABLED)));
 	}
