@@ -1,6 +1,7 @@
 package io.keyvault.spring.test;
 
 import java.net.URI;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final SecretStore secrets;
 
+	private final KeyRing keys;
+
 	private LocalKeyVault(Configuration configuration) {
 		this.clock = configuration.clock;
 		this.tenantId = configuration.tenantId;
@@ -44,6 +47,8 @@ public final class LocalKeyVault implements AutoCloseable {
 		this.defaultClient = clients.find(configuration.clients.keySet().iterator().next());
 		this.secrets = new SecretStore(this.clock);
 		configuration.secrets.forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
+		this.keys = new KeyRing(this.clock);
+		configuration.keys.forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
 		this.identityServer = LocalHttpServer.bind("identity");
 		try {
 			this.vaultServer = LocalHttpServer.bind("vault");
@@ -56,7 +61,7 @@ public final class LocalKeyVault implements AutoCloseable {
 				configuration.tokenLifetime);
 		this.identityServer.handler(identityRoutes(clients));
 		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId,
-				new SecretRoutes(this.secrets, vaultUri()));
+				new SecretRoutes(this.secrets, vaultUri()), new KeyRoutes(this.keys, new KeyJson(vaultUri())));
 		this.vaultServer.handler(vaultRoutes::handle);
 	}
 
@@ -178,7 +183,7 @@ public final class LocalKeyVault implements AutoCloseable {
 	 * @return the value, or empty when there is no such secret
 	 */
 	public Optional<String> secretValue(String name) {
-		return this.secrets.latest(name).map(SecretStore.SecretVersion::value);
+		return this.secrets.versions().latest(name).map(SecretStore.SecretVersion::value);
 	}
 
 	/**
@@ -187,7 +192,7 @@ public final class LocalKeyVault implements AutoCloseable {
 	 * @return the version ids, empty when there is no such secret
 	 */
 	public List<String> secretVersions(String name) {
-		return this.secrets.versionsInCreationOrder(name);
+		return this.secrets.versions().inCreationOrder(name).stream().map(SecretStore.SecretVersion::version).toList();
 	}
 
 	/**
@@ -209,10 +214,10 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	private void setSecretEnabled(String name, boolean enabled) {
-		SecretStore.SecretVersion latest = this.secrets.latest(name)
+		long now = this.secrets.nowSeconds();
+		this.secrets.versions()
+			.update(name, null, (current) -> current.withEnabled(enabled, now))
 			.orElseThrow(() -> new IllegalArgumentException("No secret named '" + name + "'"));
-		this.secrets.update(name, latest.version(), (current) -> current.withAttributes(current.contentType(),
-				current.tags(), enabled, current.notBefore(), current.expires(), this.secrets.nowSeconds()));
 	}
 
 	/**
@@ -221,7 +226,67 @@ public final class LocalKeyVault implements AutoCloseable {
 	 * @return whether there was such a secret
 	 */
 	public boolean deleteSecret(String name) {
-		return this.secrets.delete(name).isPresent();
+		return this.secrets.versions().delete(name).isPresent();
+	}
+
+	/**
+	 * Creates a key, or a new version of it when the name exists.
+	 * @param name the key name, matching {@code ^[0-9a-zA-Z-]{1,127}$}
+	 * @param type the key type with its size or curve
+	 * @param operations the permitted operations; none means all the type supports
+	 * @return the id of the new version (32 hex characters)
+	 */
+	public String createKey(String name, LocalKeyType type, KeyOperation... operations) {
+		Names.checkArgument(name, "key");
+		Objects.requireNonNull(type, "type must not be null");
+		KeyRing.KeySpec spec = KeyRing.KeySpec.of(type, List.of(operations));
+		try {
+			KeyCreateRequest.checkSupported(type, spec.operations());
+		}
+		catch (ServiceError ex) {
+			throw new IllegalArgumentException(ex.getMessage());
+		}
+		return this.keys.create(name, spec).version();
+	}
+
+	/**
+	 * Rotates a key: creates a new version with the same type and operations. Older versions stay usable.
+	 * @param name the key name (case-insensitive)
+	 * @return the id of the new version
+	 * @throws IllegalArgumentException when there is no such key
+	 */
+	public String rotateKey(String name) {
+		return this.keys.rotate(name)
+			.orElseThrow(() -> new IllegalArgumentException("No key named '" + name + "'"))
+			.version();
+	}
+
+	/**
+	 * The version ids of a key in creation order (the last one is the latest).
+	 * @param name the key name (case-insensitive)
+	 * @return the version ids, empty when there is no such key
+	 */
+	public List<String> keyVersions(String name) {
+		return this.keys.versions().inCreationOrder(name).stream().map(KeyRing.KeyVersion::version).toList();
+	}
+
+	/**
+	 * The key id ({@code kid}) of the latest version: {@code <vaultUri>keys/<name>/<version>}.
+	 * @param name the key name (case-insensitive)
+	 * @return the key id, or empty when there is no such key
+	 */
+	public Optional<URI> keyId(String name) {
+		return this.keys.versions().latest(name).map((key) -> URI.create(new KeyJson(vaultUri()).kid(key)));
+	}
+
+	/**
+	 * The public key of a key version, for verifying or encrypting locally in tests.
+	 * @param name the key name (case-insensitive)
+	 * @param version the version id, or {@code null} for the latest
+	 * @return the public key, or empty when there is no such key version
+	 */
+	public Optional<PublicKey> publicKey(String name, String version) {
+		return this.keys.versions().find(name, version).map((key) -> key.keyPair().getPublic());
 	}
 
 	/**
@@ -252,6 +317,9 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	}
 
+	private record KeySeed(String name, LocalKeyType type, List<KeyOperation> operations) {
+	}
+
 	/**
 	 * Builds the {@link Configuration} of a LocalKeyVault. Every setting is optional.
 	 */
@@ -262,6 +330,8 @@ public final class LocalKeyVault implements AutoCloseable {
 		private final Map<String, String> clients = new LinkedHashMap<>();
 
 		private final List<SecretSeed> secrets = new ArrayList<>();
+
+		private final List<KeySeed> keys = new ArrayList<>();
 
 		private Clock clock = Clock.systemUTC();
 
@@ -318,6 +388,19 @@ public final class LocalKeyVault implements AutoCloseable {
 		}
 
 		/**
+		 * Seeds a key, generated when the vault starts.
+		 * @param name the key name
+		 * @param type the key type with its size or curve
+		 * @param operations the permitted operations; none means all the type supports
+		 * @return this builder
+		 */
+		public Builder key(String name, LocalKeyType type, KeyOperation... operations) {
+			Names.checkArgument(name, "key");
+			this.keys.add(new KeySeed(name, Objects.requireNonNull(type, "type must not be null"), List.of(operations)));
+			return this;
+		}
+
+		/**
 		 * Sets the clock for token lifetimes and secret timestamps, so expiry can be tested without waiting.
 		 * @param clock the clock; the system UTC clock by default
 		 * @return this builder
@@ -369,6 +452,8 @@ public final class LocalKeyVault implements AutoCloseable {
 
 		private final List<SecretSeed> secrets;
 
+		private final List<KeySeed> keys;
+
 		private final Clock clock;
 
 		private final Duration tokenLifetime;
@@ -381,6 +466,7 @@ public final class LocalKeyVault implements AutoCloseable {
 			}
 			this.clients = Collections.unmodifiableMap(clients);
 			this.secrets = List.copyOf(builder.secrets);
+			this.keys = List.copyOf(builder.keys);
 			this.clock = builder.clock;
 			this.tokenLifetime = builder.tokenLifetime;
 		}
