@@ -3,15 +3,10 @@ package io.keyvault.spring.test;
 import java.net.URI;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * An in-process Azure Key Vault with its own Entra ID token service, for tests and local runs.
@@ -39,16 +34,16 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final KeyRing keys;
 
-	private LocalKeyVault(Configuration configuration) {
-		this.clock = configuration.clock;
-		this.tenantId = configuration.tenantId;
+	LocalKeyVault(LocalKeyVaultConfiguration configuration) {
+		this.clock = configuration.clock();
+		this.tenantId = configuration.tenantId();
 		ClientRegistry clients = new ClientRegistry();
-		configuration.clients.forEach(clients::register);
-		this.defaultClient = clients.find(configuration.clients.keySet().iterator().next());
+		configuration.clients().forEach(clients::register);
+		this.defaultClient = clients.find(configuration.clients().keySet().iterator().next());
 		this.secrets = new SecretStore(this.clock);
-		configuration.secrets.forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
+		configuration.secrets().forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
 		this.keys = new KeyRing(this.clock);
-		configuration.keys.forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
+		configuration.keys().forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
 		this.identityServer = LocalHttpServer.bind("identity");
 		try {
 			this.vaultServer = LocalHttpServer.bind("vault");
@@ -58,14 +53,14 @@ public final class LocalKeyVault implements AutoCloseable {
 			throw ex;
 		}
 		this.tokens = new TokenService(this.tenantId, authorityHost() + this.tenantId + "/v2.0", this.clock,
-				configuration.tokenLifetime);
+				configuration.tokenLifetime());
 		this.identityServer.handler(identityRoutes(clients));
 		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId,
 				new SecretRoutes(this.secrets, vaultUri()), new KeyRoutes(this.keys, new KeyJson(vaultUri())));
 		this.vaultServer.handler(vaultRoutes::handle);
 	}
 
-	private java.util.function.Function<LocalRequest, LocalResponse> identityRoutes(ClientRegistry clients) {
+	private Function<LocalRequest, LocalResponse> identityRoutes(ClientRegistry clients) {
 		TokenEndpoint tokenEndpoint = new TokenEndpoint(this.tenantId, clients, this.tokens, this.clock);
 		return (request) -> {
 			if (TokenEndpoint.matches(request)) {
@@ -87,8 +82,8 @@ public final class LocalKeyVault implements AutoCloseable {
 	 * Creates a builder; every setting is optional.
 	 * @return a new builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static LocalKeyVaultBuilder builder() {
+		return new LocalKeyVaultBuilder();
 	}
 
 	/**
@@ -306,179 +301,6 @@ public final class LocalKeyVault implements AutoCloseable {
 	public String toString() {
 		return "LocalKeyVault[vault=" + vaultUri() + ", authority=" + authorityHost() + ", tenant=" + this.tenantId
 				+ "]";
-	}
-
-	private record SecretSeed(String name, String value, SecretOptions options) {
-
-		@Override
-		public String toString() {
-			return "SecretSeed[" + this.name + "]";
-		}
-
-	}
-
-	private record KeySeed(String name, LocalKeyType type, List<KeyOperation> operations) {
-	}
-
-	/**
-	 * Builds the {@link Configuration} of a LocalKeyVault. Every setting is optional.
-	 */
-	public static final class Builder {
-
-		private String tenantId = UUID.randomUUID().toString();
-
-		private final Map<String, String> clients = new LinkedHashMap<>();
-
-		private final List<SecretSeed> secrets = new ArrayList<>();
-
-		private final List<KeySeed> keys = new ArrayList<>();
-
-		private Clock clock = Clock.systemUTC();
-
-		private Duration tokenLifetime = Duration.ofSeconds(3599);
-
-		private Builder() {
-		}
-
-		/**
-		 * Sets the tenant id; a random GUID by default.
-		 * @param tenantId the tenant id
-		 * @return this builder
-		 */
-		public Builder tenantId(String tenantId) {
-			this.tenantId = Objects.requireNonNull(tenantId, "tenantId must not be null");
-			return this;
-		}
-
-		/**
-		 * Registers a client (app registration) with its secret. The first registered client is the
-		 * default one; without any, a client with a generated id and secret is registered.
-		 * @param clientId the client id
-		 * @param clientSecret the client secret
-		 * @return this builder
-		 */
-		public Builder client(String clientId, String clientSecret) {
-			this.clients.put(Objects.requireNonNull(clientId, "clientId must not be null"),
-					Objects.requireNonNull(clientSecret, "clientSecret must not be null"));
-			return this;
-		}
-
-		/**
-		 * Seeds a secret, created when the vault starts.
-		 * @param name the secret name
-		 * @param value the value
-		 * @return this builder
-		 */
-		public Builder secret(String name, String value) {
-			return secret(name, value, new SecretOptions());
-		}
-
-		/**
-		 * Seeds a secret with content type, tags and attributes.
-		 * @param name the secret name
-		 * @param value the value
-		 * @param options the properties of the version
-		 * @return this builder
-		 */
-		public Builder secret(String name, String value, SecretOptions options) {
-			Names.checkArgument(name, "secret");
-			this.secrets.add(new SecretSeed(name, Objects.requireNonNull(value, "value must not be null"),
-					Objects.requireNonNull(options, "options must not be null")));
-			return this;
-		}
-
-		/**
-		 * Seeds a key, generated when the vault starts.
-		 * @param name the key name
-		 * @param type the key type with its size or curve
-		 * @param operations the permitted operations; none means all the type supports
-		 * @return this builder
-		 */
-		public Builder key(String name, LocalKeyType type, KeyOperation... operations) {
-			Names.checkArgument(name, "key");
-			this.keys.add(new KeySeed(name, Objects.requireNonNull(type, "type must not be null"), List.of(operations)));
-			return this;
-		}
-
-		/**
-		 * Sets the clock for token lifetimes and secret timestamps, so expiry can be tested without waiting.
-		 * @param clock the clock; the system UTC clock by default
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = Objects.requireNonNull(clock, "clock must not be null");
-			return this;
-		}
-
-		/**
-		 * Sets the lifetime of issued tokens; 3599 seconds by default, as Entra reports it.
-		 * @param tokenLifetime the lifetime, at least one second
-		 * @return this builder
-		 */
-		public Builder tokenLifetime(Duration tokenLifetime) {
-			if (tokenLifetime == null || tokenLifetime.toSeconds() < 1) {
-				throw new IllegalArgumentException("tokenLifetime must be at least one second");
-			}
-			this.tokenLifetime = tokenLifetime;
-			return this;
-		}
-
-		/**
-		 * Builds the configuration; {@link Configuration#start()} starts a vault from it.
-		 * @return the configuration
-		 */
-		public Configuration build() {
-			return new Configuration(this);
-		}
-
-		/**
-		 * Shortcut for {@code build().start()}.
-		 * @return the started vault
-		 */
-		public LocalKeyVault start() {
-			return build().start();
-		}
-
-	}
-
-	/**
-	 * The immutable configuration of a LocalKeyVault; each {@link #start()} starts a new, independent vault.
-	 */
-	public static final class Configuration {
-
-		private final String tenantId;
-
-		private final Map<String, String> clients;
-
-		private final List<SecretSeed> secrets;
-
-		private final List<KeySeed> keys;
-
-		private final Clock clock;
-
-		private final Duration tokenLifetime;
-
-		private Configuration(Builder builder) {
-			this.tenantId = builder.tenantId;
-			Map<String, String> clients = new LinkedHashMap<>(builder.clients);
-			if (clients.isEmpty()) {
-				clients.put(UUID.randomUUID().toString(), ClientRegistry.generateSecret());
-			}
-			this.clients = Collections.unmodifiableMap(clients);
-			this.secrets = List.copyOf(builder.secrets);
-			this.keys = List.copyOf(builder.keys);
-			this.clock = builder.clock;
-			this.tokenLifetime = builder.tokenLifetime;
-		}
-
-		/**
-		 * Starts a vault: binds both servers to free loopback ports and seeds it.
-		 * @return the started vault; close it when done
-		 */
-		public LocalKeyVault start() {
-			return new LocalKeyVault(this);
-		}
-
 	}
 
 }

@@ -1,0 +1,134 @@
+package io.keyvault.spring.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Builds the {@link LocalKeyVaultConfiguration} of a {@link LocalKeyVault}; obtained from
+ * {@link LocalKeyVault#builder()}. Every setting is optional.
+ */
+public final class LocalKeyVaultBuilder {
+
+	String tenantId = UUID.randomUUID().toString();
+
+	final Map<String, String> clients = new LinkedHashMap<>();
+
+	final List<LocalKeyVaultConfiguration.SecretSeed> secrets = new ArrayList<>();
+
+	final List<LocalKeyVaultConfiguration.KeySeed> keys = new ArrayList<>();
+
+	Clock clock = Clock.systemUTC();
+
+	Duration tokenLifetime = Duration.ofSeconds(3599);
+
+	LocalKeyVaultBuilder() {
+	}
+
+	/**
+	 * Sets the tenant id; a random GUID by default.
+	 * @param tenantId the tenant id
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder tenantId(String tenantId) {
+		this.tenantId = Objects.requireNonNull(tenantId, "tenantId must not be null");
+		return this;
+	}
+
+	/**
+	 * Registers a client (app registration) with its secret. The first registered client is the
+	 * default one; without any, a client with a generated id and secret is registered.
+	 * @param clientId the client id
+	 * @param clientSecret the client secret
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder client(String clientId, String clientSecret) {
+		this.clients.put(Objects.requireNonNull(clientId, "clientId must not be null"),
+				Objects.requireNonNull(clientSecret, "clientSecret must not be null"));
+		return this;
+	}
+
+	/**
+	 * Seeds a secret, created when the vault starts.
+	 * @param name the secret name
+	 * @param value the value
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder secret(String name, String value) {
+		return secret(name, value, new SecretOptions());
+	}
+
+	/**
+	 * Seeds a secret with content type, tags and attributes.
+	 * @param name the secret name
+	 * @param value the value
+	 * @param options the properties of the version
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder secret(String name, String value, SecretOptions options) {
+		Names.checkArgument(name, "secret");
+		this.secrets.add(new LocalKeyVaultConfiguration.SecretSeed(name,
+				Objects.requireNonNull(value, "value must not be null"),
+				Objects.requireNonNull(options, "options must not be null")));
+		return this;
+	}
+
+	/**
+	 * Seeds a key, generated when the vault starts.
+	 * @param name the key name
+	 * @param type the key type with its size or curve
+	 * @param operations the permitted operations; none means all the type supports
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder key(String name, LocalKeyType type, KeyOperation... operations) {
+		Names.checkArgument(name, "key");
+		this.keys.add(new LocalKeyVaultConfiguration.KeySeed(name, Objects.requireNonNull(type, "type must not be null"),
+				List.of(operations)));
+		return this;
+	}
+
+	/**
+	 * Sets the clock for token lifetimes and timestamps, so expiry can be tested without waiting.
+	 * @param clock the clock; the system UTC clock by default
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder clock(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		return this;
+	}
+
+	/**
+	 * Sets the lifetime of issued tokens; 3599 seconds by default, as Entra reports it.
+	 * @param tokenLifetime the lifetime, at least one second
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder tokenLifetime(Duration tokenLifetime) {
+		if (tokenLifetime == null || tokenLifetime.toSeconds() < 1) {
+			throw new IllegalArgumentException("tokenLifetime must be at least one second");
+		}
+		this.tokenLifetime = tokenLifetime;
+		return this;
+	}
+
+	/**
+	 * Builds the configuration; {@link LocalKeyVaultConfiguration#start()} starts a vault from it.
+	 * @return the configuration
+	 */
+	public LocalKeyVaultConfiguration build() {
+		return new LocalKeyVaultConfiguration(this);
+	}
+
+	/**
+	 * Shortcut for {@code build().start()}.
+	 * @return the started vault
+	 */
+	public LocalKeyVault start() {
+		return build().start();
+	}
+
+}
