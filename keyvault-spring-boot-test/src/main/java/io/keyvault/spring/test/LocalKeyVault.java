@@ -1,12 +1,16 @@
 package io.keyvault.spring.test;
 
 import java.net.URI;
+import java.security.KeyStore;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-process Azure Key Vault with its own Entra ID token service, for tests and local runs.
@@ -34,6 +38,8 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final KeyRing keys;
 
+	private final LoopbackCertificate tls;
+
 	LocalKeyVault(LocalKeyVaultConfiguration configuration) {
 		this.clock = configuration.clock();
 		this.tenantId = configuration.tenantId();
@@ -44,9 +50,10 @@ public final class LocalKeyVault implements AutoCloseable {
 		configuration.secrets().forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
 		this.keys = new KeyRing(this.clock);
 		configuration.keys().forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
-		this.identityServer = LocalHttpServer.bind("identity");
+		this.tls = configuration.https() ? LoopbackCertificate.generate() : null;
+		this.identityServer = LocalHttpServer.bind("identity", this.tls);
 		try {
-			this.vaultServer = LocalHttpServer.bind("vault");
+			this.vaultServer = LocalHttpServer.bind("vault", this.tls);
 		}
 		catch (RuntimeException ex) {
 			this.identityServer.close();
@@ -109,6 +116,52 @@ public final class LocalKeyVault implements AutoCloseable {
 	 */
 	public URI tokenEndpoint() {
 		return authorityHost().resolve(this.tenantId + "/oauth2/v2.0/token");
+	}
+
+	/**
+	 * The self-signed certificate both servers present when started with
+	 * {@link LocalKeyVaultBuilder#https()}.
+	 * @return the certificate
+	 * @throws IllegalStateException when the vault serves plain HTTP
+	 */
+	public X509Certificate certificate() {
+		return requireTls().certificate();
+	}
+
+	/**
+	 * The certificate as PEM, for clients configured with files or strings.
+	 * @return the PEM text of the certificate
+	 * @throws IllegalStateException when the vault serves plain HTTP
+	 */
+	public String certificatePem() {
+		return requireTls().pem();
+	}
+
+	/**
+	 * An in-memory PKCS#12 trust store holding the certificate, e.g. for
+	 * {@code TrustManagerFactory.init(vault.trustStore())}.
+	 * @return a new trust store
+	 * @throws IllegalStateException when the vault serves plain HTTP
+	 */
+	public KeyStore trustStore() {
+		return requireTls().trustStore();
+	}
+
+	/**
+	 * A client {@link SSLContext} that trusts the certificate (and nothing else), e.g. for
+	 * {@code java.net.http.HttpClient.newBuilder().sslContext(vault.sslContext())}.
+	 * @return a new SSL context
+	 * @throws IllegalStateException when the vault serves plain HTTP
+	 */
+	public SSLContext sslContext() {
+		return requireTls().sslContext();
+	}
+
+	private LoopbackCertificate requireTls() {
+		if (this.tls == null) {
+			throw new IllegalStateException("This LocalKeyVault serves plain HTTP; build it with https() for TLS");
+		}
+		return this.tls;
 	}
 
 	/**

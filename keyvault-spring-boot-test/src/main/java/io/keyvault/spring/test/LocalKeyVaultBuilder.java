@@ -27,6 +27,8 @@ public final class LocalKeyVaultBuilder {
 
 	Duration tokenLifetime = Duration.ofSeconds(3599);
 
+	boolean https;
+
 	LocalKeyVaultBuilder() {
 	}
 
@@ -112,6 +114,19 @@ public final class LocalKeyVaultBuilder {
 			throw new IllegalArgumentException("tokenLifetime must be at least one second");
 		}
 		this.tokenLifetime = tokenLifetime;
+		return this;
+	}
+
+	/**
+	 * Serves both the vault and the identity service over HTTPS with a certificate for
+	 * {@code 127.0.0.1}/{@code localhost} generated at start; clients trust it through
+	 * {@link LocalKeyVault#sslContext()}, {@link LocalKeyVault#trustStore()} or
+	 * {@link LocalKeyVault#certificatePem()}. Plain HTTP on loopback is the default. The official
+	 * Azure SDK needs HTTPS.
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder https() {
+		this.https = true;
 		return this;
 	}
 

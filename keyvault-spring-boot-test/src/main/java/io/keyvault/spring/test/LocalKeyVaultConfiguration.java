@@ -26,6 +26,8 @@ public final class LocalKeyVaultConfiguration {
 
 	private final Duration tokenLifetime;
 
+	private final boolean https;
+
 	LocalKeyVaultConfiguration(LocalKeyVaultBuilder builder) {
 		this.tenantId = builder.tenantId;
 		Map<String, String> clients = new LinkedHashMap<>(builder.clients);
@@ -37,6 +39,7 @@ public final class LocalKeyVaultConfiguration {
 		this.keys = List.copyOf(builder.keys);
 		this.clock = builder.clock;
 		this.tokenLifetime = builder.tokenLifetime;
+		this.https = builder.https;
 	}
 
 	/**
@@ -70,6 +73,10 @@ public final class LocalKeyVaultConfiguration {
 
 	Duration tokenLifetime() {
 		return this.tokenLifetime;
+	}
+
+	boolean https() {
+		return this.https;
 	}
 
 	@Override
