@@ -124,6 +124,10 @@ final class LocalHttpServer implements AutoCloseable {
 		return response.sendString(Mono.just(answer.body())).then();
 	}
 
+	boolean isRunning() {
+		return !this.server.isDisposed();
+	}
+
 	@Override
 	public void close() {
 		this.server.disposeNow();

@@ -338,6 +338,14 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	/**
+	 * Whether both servers are still running, i.e. the vault was not closed.
+	 * @return whether the vault is running
+	 */
+	public boolean isRunning() {
+		return this.vaultServer.isRunning() && this.identityServer.isRunning();
+	}
+
+	/**
 	 * Stops both servers. Idempotent.
 	 */
 	@Override

@@ -1,5 +1,10 @@
 package io.keyvault.spring.test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +96,52 @@ public final class LocalKeyVaultBuilder {
 		Names.checkArgument(name, "key");
 		this.keys.add(new LocalKeyVaultConfiguration.KeySeed(name, Objects.requireNonNull(type, "type must not be null"),
 				List.of(operations)));
+		return this;
+	}
+
+	/**
+	 * Seeds the vault from a JSON document, for example a classpath resource:
+	 * <pre>{@code
+	 * {
+	 *   "tenantId": "optional GUID",
+	 *   "clients": { "client-id": "client-secret" },
+	 *   "secrets": {
+	 *     "db-password": "plain value",
+	 *     "api-key": { "value": "...", "contentType": "text/plain", "tags": { "team": "a" },
+	 *                  "enabled": false, "notBefore": "2025-01-01T00:00:00Z", "expires": 1924992000 }
+	 *   },
+	 *   "keys": {
+	 *     "signing": { "kty": "RSA", "size": 2048, "key_ops": ["sign", "verify"] },
+	 *     "ec": { "kty": "EC", "crv": "P-256" }
+	 *   }
+	 * }
+	 * }</pre>
+	 * Every section is optional. A secret is a string or an object with {@code value}; dates are
+	 * ISO-8601 instants or epoch seconds. A key has {@code kty} {@code RSA} (with {@code size} or
+	 * {@code key_size} 2048, 3072, 4096; default 2048) or {@code EC} (with {@code crv} P-256, P-384,
+	 * P-521; default P-256) and optional {@code key_ops} (default: all the type supports).
+	 * @param seed the JSON document; closed after reading
+	 * @return this builder
+	 * @throws IllegalArgumentException when the document does not follow the format
+	 */
+	public LocalKeyVaultBuilder seed(InputStream seed) {
+		SeedFile.apply(Objects.requireNonNull(seed, "seed must not be null"), "stream", this);
+		return this;
+	}
+
+	/**
+	 * Seeds the vault from a JSON file in the format of {@link #seed(InputStream)}.
+	 * @param seed the path of the JSON file
+	 * @return this builder
+	 * @throws java.io.UncheckedIOException when the file cannot be read
+	 */
+	public LocalKeyVaultBuilder seed(Path seed) {
+		try {
+			SeedFile.apply(Files.newInputStream(seed), seed.toString(), this);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the LocalKeyVault seed " + seed, ex);
+		}
 		return this;
 	}
 
