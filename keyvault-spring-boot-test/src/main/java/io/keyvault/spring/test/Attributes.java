@@ -34,6 +34,47 @@ final class Attributes {
 		return attributes;
 	}
 
+	/** Adds the fields of a Deleted*Bundle: recovery id, deletion date and scheduled purge date. */
+	static ObjectNode markDeleted(ObjectNode bundle, String recoveryId, long now) {
+		bundle.put("recoveryId", recoveryId);
+		bundle.put("deletedDate", now);
+		bundle.put("scheduledPurgeDate", now + RECOVERABLE_DAYS * 24L * 3600);
+		return bundle;
+	}
+
+	/** The {@code tags} object of a request body; empty when absent. */
+	static java.util.Map<String, String> tags(JsonNode body) {
+		JsonNode tags = body.path("tags");
+		java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+		if (tags.isObject()) {
+			tags.properties().forEach((entry) -> result.put(entry.getKey(), entry.getValue().asString()));
+		}
+		else if (!tags.isMissingNode() && !tags.isNull()) {
+			throw ServiceError.badParameter("The 'tags' field must be an object of strings.");
+		}
+		return result;
+	}
+
+	/** Writes tags when there are any, as the service omits an empty tag set. */
+	static void putTags(ObjectNode node, java.util.Map<String, String> tags) {
+		if (!tags.isEmpty()) {
+			ObjectNode object = node.putObject("tags");
+			tags.forEach(object::put);
+		}
+	}
+
+	/** The {@code enabled} attribute of a request, or {@code fallback} when absent. */
+	static boolean enabled(JsonNode attributes, boolean fallback) {
+		JsonNode enabled = attributes.get("enabled");
+		if (enabled == null || enabled.isNull()) {
+			return fallback;
+		}
+		if (!enabled.isBoolean()) {
+			throw ServiceError.badParameter("The attribute 'enabled' must be a boolean.");
+		}
+		return enabled.asBoolean();
+	}
+
 	/** An epoch-seconds field, or {@code null} when absent. */
 	static Long seconds(JsonNode attributes, String field) {
 		JsonNode value = attributes.get(field);

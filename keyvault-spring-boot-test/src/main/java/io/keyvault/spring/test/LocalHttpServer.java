@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -37,14 +38,23 @@ final class LocalHttpServer implements AutoCloseable {
 	// Set after binding, because handlers need to know the URIs of both servers.
 	private volatile Function<LocalRequest, LocalResponse> handler;
 
-	private LocalHttpServer(String name) {
+	private LocalHttpServer(String name, LoopbackCertificate tls) {
 		this.name = name;
-		this.server = HttpServer.create().host(LOOPBACK).port(0).handle(this::handle).bindNow();
-		this.uri = URI.create("http://" + LOOPBACK + ":" + this.server.port() + "/");
+		HttpServer server = HttpServer.create().host(LOOPBACK).port(0);
+		if (tls != null) {
+			server = server.secure((spec) -> spec
+				.sslContext(Http11SslContextSpec.forServer(tls.keyPair().getPrivate(), tls.certificate())));
+		}
+		this.server = server.handle(this::handle).bindNow();
+		this.uri = URI.create(((tls != null) ? "https" : "http") + "://" + LOOPBACK + ":" + this.server.port() + "/");
 	}
 
-	static LocalHttpServer bind(String name) {
-		return new LocalHttpServer(name);
+	/**
+	 * Binds a server to a free loopback port.
+	 * @param tls the certificate to serve HTTPS with, or {@code null} for plain HTTP
+	 */
+	static LocalHttpServer bind(String name, LoopbackCertificate tls) {
+		return new LocalHttpServer(name, tls);
 	}
 
 	void handler(Function<LocalRequest, LocalResponse> handler) {
@@ -112,6 +122,10 @@ final class LocalHttpServer implements AutoCloseable {
 		}
 		response.header("Content-Type", "application/json; charset=utf-8");
 		return response.sendString(Mono.just(answer.body())).then();
+	}
+
+	boolean isRunning() {
+		return !this.server.isDisposed();
 	}
 
 	@Override

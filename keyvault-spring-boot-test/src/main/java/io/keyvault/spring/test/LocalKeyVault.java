@@ -1,16 +1,16 @@
 package io.keyvault.spring.test;
 
 import java.net.URI;
+import java.security.KeyStore;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-process Azure Key Vault with its own Entra ID token service, for tests and local runs.
@@ -36,31 +36,38 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final SecretStore secrets;
 
-	private LocalKeyVault(Configuration configuration) {
-		this.clock = configuration.clock;
-		this.tenantId = configuration.tenantId;
+	private final KeyRing keys;
+
+	private final LoopbackCertificate tls;
+
+	LocalKeyVault(LocalKeyVaultConfiguration configuration) {
+		this.clock = configuration.clock();
+		this.tenantId = configuration.tenantId();
 		ClientRegistry clients = new ClientRegistry();
-		configuration.clients.forEach(clients::register);
-		this.defaultClient = clients.find(configuration.clients.keySet().iterator().next());
+		configuration.clients().forEach(clients::register);
+		this.defaultClient = clients.find(configuration.clients().keySet().iterator().next());
 		this.secrets = new SecretStore(this.clock);
-		configuration.secrets.forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
-		this.identityServer = LocalHttpServer.bind("identity");
+		configuration.secrets().forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
+		this.keys = new KeyRing(this.clock);
+		configuration.keys().forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
+		this.tls = configuration.https() ? LoopbackCertificate.generate() : null;
+		this.identityServer = LocalHttpServer.bind("identity", this.tls);
 		try {
-			this.vaultServer = LocalHttpServer.bind("vault");
+			this.vaultServer = LocalHttpServer.bind("vault", this.tls);
 		}
 		catch (RuntimeException ex) {
 			this.identityServer.close();
 			throw ex;
 		}
 		this.tokens = new TokenService(this.tenantId, authorityHost() + this.tenantId + "/v2.0", this.clock,
-				configuration.tokenLifetime);
+				configuration.tokenLifetime());
 		this.identityServer.handler(identityRoutes(clients));
 		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId,
-				new SecretRoutes(this.secrets, vaultUri()));
+				new SecretRoutes(this.secrets, vaultUri()), new KeyRoutes(this.keys, new KeyJson(vaultUri())));
 		this.vaultServer.handler(vaultRoutes::handle);
 	}
 
-	private java.util.function.Function<LocalRequest, LocalResponse> identityRoutes(ClientRegistry clients) {
+	private Function<LocalRequest, LocalResponse> identityRoutes(ClientRegistry clients) {
 		TokenEndpoint tokenEndpoint = new TokenEndpoint(this.tenantId, clients, this.tokens, this.clock);
 		return (request) -> {
 			if (TokenEndpoint.matches(request)) {
@@ -82,8 +89,8 @@ public final class LocalKeyVault implements AutoCloseable {
 	 * Creates a builder; every setting is optional.
 	 * @return a new builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static LocalKeyVaultBuilder builder() {
+		return new LocalKeyVaultBuilder();
 	}
 
 	/**
@@ -109,6 +116,52 @@ public final class LocalKeyVault implements AutoCloseable {
 	 */
 	public URI tokenEndpoint() {
 		return authorityHost().resolve(this.tenantId + "/oauth2/v2.0/token");
+	}
+
+	/**
+	 * The self-signed certificate both servers present when started with
+	 * {@link LocalKeyVaultBuilder#https()}.
+	 * @return the certificate
+	 * @throws IllegalStateException when the vault serves plain HTTP
+	 */
+	public X509Certificate certificate() {
+		return requireTls().certificate();
+	}
+
+	/**
+	 * The certificate as PEM, for clients configured with files or strings.
+	 * @return the PEM text of the certificate
+	 * @throws IllegalStateException when the vault serves plain HTTP
+	 */
+	public String certificatePem() {
+		return requireTls().pem();
+	}
+
+	/**
+	 * An in-memory PKCS#12 trust store holding the certificate, e.g. for
+	 * {@code TrustManagerFactory.init(vault.trustStore())}.
+	 * @return a new trust store
+	 * @throws IllegalStateException when the vault serves plain HTTP
+	 */
+	public KeyStore trustStore() {
+		return requireTls().trustStore();
+	}
+
+	/**
+	 * A client {@link SSLContext} that trusts the certificate (and nothing else), e.g. for
+	 * {@code java.net.http.HttpClient.newBuilder().sslContext(vault.sslContext())}.
+	 * @return a new SSL context
+	 * @throws IllegalStateException when the vault serves plain HTTP
+	 */
+	public SSLContext sslContext() {
+		return requireTls().sslContext();
+	}
+
+	private LoopbackCertificate requireTls() {
+		if (this.tls == null) {
+			throw new IllegalStateException("This LocalKeyVault serves plain HTTP; build it with https() for TLS");
+		}
+		return this.tls;
 	}
 
 	/**
@@ -178,7 +231,7 @@ public final class LocalKeyVault implements AutoCloseable {
 	 * @return the value, or empty when there is no such secret
 	 */
 	public Optional<String> secretValue(String name) {
-		return this.secrets.latest(name).map(SecretStore.SecretVersion::value);
+		return this.secrets.versions().latest(name).map(SecretStore.SecretVersion::value);
 	}
 
 	/**
@@ -187,7 +240,7 @@ public final class LocalKeyVault implements AutoCloseable {
 	 * @return the version ids, empty when there is no such secret
 	 */
 	public List<String> secretVersions(String name) {
-		return this.secrets.versionsInCreationOrder(name);
+		return this.secrets.versions().inCreationOrder(name).stream().map(SecretStore.SecretVersion::version).toList();
 	}
 
 	/**
@@ -209,10 +262,10 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	private void setSecretEnabled(String name, boolean enabled) {
-		SecretStore.SecretVersion latest = this.secrets.latest(name)
+		long now = this.secrets.nowSeconds();
+		this.secrets.versions()
+			.update(name, null, (current) -> current.withEnabled(enabled, now))
 			.orElseThrow(() -> new IllegalArgumentException("No secret named '" + name + "'"));
-		this.secrets.update(name, latest.version(), (current) -> current.withAttributes(current.contentType(),
-				current.tags(), enabled, current.notBefore(), current.expires(), this.secrets.nowSeconds()));
 	}
 
 	/**
@@ -221,7 +274,75 @@ public final class LocalKeyVault implements AutoCloseable {
 	 * @return whether there was such a secret
 	 */
 	public boolean deleteSecret(String name) {
-		return this.secrets.delete(name).isPresent();
+		return this.secrets.versions().delete(name).isPresent();
+	}
+
+	/**
+	 * Creates a key, or a new version of it when the name exists.
+	 * @param name the key name, matching {@code ^[0-9a-zA-Z-]{1,127}$}
+	 * @param type the key type with its size or curve
+	 * @param operations the permitted operations; none means all the type supports
+	 * @return the id of the new version (32 hex characters)
+	 */
+	public String createKey(String name, LocalKeyType type, KeyOperation... operations) {
+		Names.checkArgument(name, "key");
+		Objects.requireNonNull(type, "type must not be null");
+		KeyRing.KeySpec spec = KeyRing.KeySpec.of(type, List.of(operations));
+		try {
+			KeyCreateRequest.checkSupported(type, spec.operations());
+		}
+		catch (ServiceError ex) {
+			throw new IllegalArgumentException(ex.getMessage());
+		}
+		return this.keys.create(name, spec).version();
+	}
+
+	/**
+	 * Rotates a key: creates a new version with the same type and operations. Older versions stay usable.
+	 * @param name the key name (case-insensitive)
+	 * @return the id of the new version
+	 * @throws IllegalArgumentException when there is no such key
+	 */
+	public String rotateKey(String name) {
+		return this.keys.rotate(name)
+			.orElseThrow(() -> new IllegalArgumentException("No key named '" + name + "'"))
+			.version();
+	}
+
+	/**
+	 * The version ids of a key in creation order (the last one is the latest).
+	 * @param name the key name (case-insensitive)
+	 * @return the version ids, empty when there is no such key
+	 */
+	public List<String> keyVersions(String name) {
+		return this.keys.versions().inCreationOrder(name).stream().map(KeyRing.KeyVersion::version).toList();
+	}
+
+	/**
+	 * The key id ({@code kid}) of the latest version: {@code <vaultUri>keys/<name>/<version>}.
+	 * @param name the key name (case-insensitive)
+	 * @return the key id, or empty when there is no such key
+	 */
+	public Optional<URI> keyId(String name) {
+		return this.keys.versions().latest(name).map((key) -> URI.create(new KeyJson(vaultUri()).kid(key)));
+	}
+
+	/**
+	 * The public key of a key version, for verifying or encrypting locally in tests.
+	 * @param name the key name (case-insensitive)
+	 * @param version the version id, or {@code null} for the latest
+	 * @return the public key, or empty when there is no such key version
+	 */
+	public Optional<PublicKey> publicKey(String name, String version) {
+		return this.keys.versions().find(name, version).map((key) -> key.keyPair().getPublic());
+	}
+
+	/**
+	 * Whether both servers are still running, i.e. the vault was not closed.
+	 * @return whether the vault is running
+	 */
+	public boolean isRunning() {
+		return this.vaultServer.isRunning() && this.identityServer.isRunning();
 	}
 
 	/**
@@ -241,158 +362,6 @@ public final class LocalKeyVault implements AutoCloseable {
 	public String toString() {
 		return "LocalKeyVault[vault=" + vaultUri() + ", authority=" + authorityHost() + ", tenant=" + this.tenantId
 				+ "]";
-	}
-
-	private record SecretSeed(String name, String value, SecretOptions options) {
-
-		@Override
-		public String toString() {
-			return "SecretSeed[" + this.name + "]";
-		}
-
-	}
-
-	/**
-	 * Builds the {@link Configuration} of a LocalKeyVault. Every setting is optional.
-	 */
-	public static final class Builder {
-
-		private String tenantId = UUID.randomUUID().toString();
-
-		private final Map<String, String> clients = new LinkedHashMap<>();
-
-		private final List<SecretSeed> secrets = new ArrayList<>();
-
-		private Clock clock = Clock.systemUTC();
-
-		private Duration tokenLifetime = Duration.ofSeconds(3599);
-
-		private Builder() {
-		}
-
-		/**
-		 * Sets the tenant id; a random GUID by default.
-		 * @param tenantId the tenant id
-		 * @return this builder
-		 */
-		public Builder tenantId(String tenantId) {
-			this.tenantId = Objects.requireNonNull(tenantId, "tenantId must not be null");
-			return this;
-		}
-
-		/**
-		 * Registers a client (app registration) with its secret. The first registered client is the
-		 * default one; without any, a client with a generated id and secret is registered.
-		 * @param clientId the client id
-		 * @param clientSecret the client secret
-		 * @return this builder
-		 */
-		public Builder client(String clientId, String clientSecret) {
-			this.clients.put(Objects.requireNonNull(clientId, "clientId must not be null"),
-					Objects.requireNonNull(clientSecret, "clientSecret must not be null"));
-			return this;
-		}
-
-		/**
-		 * Seeds a secret, created when the vault starts.
-		 * @param name the secret name
-		 * @param value the value
-		 * @return this builder
-		 */
-		public Builder secret(String name, String value) {
-			return secret(name, value, new SecretOptions());
-		}
-
-		/**
-		 * Seeds a secret with content type, tags and attributes.
-		 * @param name the secret name
-		 * @param value the value
-		 * @param options the properties of the version
-		 * @return this builder
-		 */
-		public Builder secret(String name, String value, SecretOptions options) {
-			Names.checkArgument(name, "secret");
-			this.secrets.add(new SecretSeed(name, Objects.requireNonNull(value, "value must not be null"),
-					Objects.requireNonNull(options, "options must not be null")));
-			return this;
-		}
-
-		/**
-		 * Sets the clock for token lifetimes and secret timestamps, so expiry can be tested without waiting.
-		 * @param clock the clock; the system UTC clock by default
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = Objects.requireNonNull(clock, "clock must not be null");
-			return this;
-		}
-
-		/**
-		 * Sets the lifetime of issued tokens; 3599 seconds by default, as Entra reports it.
-		 * @param tokenLifetime the lifetime, at least one second
-		 * @return this builder
-		 */
-		public Builder tokenLifetime(Duration tokenLifetime) {
-			if (tokenLifetime == null || tokenLifetime.toSeconds() < 1) {
-				throw new IllegalArgumentException("tokenLifetime must be at least one second");
-			}
-			this.tokenLifetime = tokenLifetime;
-			return this;
-		}
-
-		/**
-		 * Builds the configuration; {@link Configuration#start()} starts a vault from it.
-		 * @return the configuration
-		 */
-		public Configuration build() {
-			return new Configuration(this);
-		}
-
-		/**
-		 * Shortcut for {@code build().start()}.
-		 * @return the started vault
-		 */
-		public LocalKeyVault start() {
-			return build().start();
-		}
-
-	}
-
-	/**
-	 * The immutable configuration of a LocalKeyVault; each {@link #start()} starts a new, independent vault.
-	 */
-	public static final class Configuration {
-
-		private final String tenantId;
-
-		private final Map<String, String> clients;
-
-		private final List<SecretSeed> secrets;
-
-		private final Clock clock;
-
-		private final Duration tokenLifetime;
-
-		private Configuration(Builder builder) {
-			this.tenantId = builder.tenantId;
-			Map<String, String> clients = new LinkedHashMap<>(builder.clients);
-			if (clients.isEmpty()) {
-				clients.put(UUID.randomUUID().toString(), ClientRegistry.generateSecret());
-			}
-			this.clients = Collections.unmodifiableMap(clients);
-			this.secrets = List.copyOf(builder.secrets);
-			this.clock = builder.clock;
-			this.tokenLifetime = builder.tokenLifetime;
-		}
-
-		/**
-		 * Starts a vault: binds both servers to free loopback ports and seeds it.
-		 * @return the started vault; close it when done
-		 */
-		public LocalKeyVault start() {
-			return new LocalKeyVault(this);
-		}
-
 	}
 
 }

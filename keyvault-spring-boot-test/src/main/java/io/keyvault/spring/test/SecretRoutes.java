@@ -2,8 +2,6 @@ package io.keyvault.spring.test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +28,7 @@ final class SecretRoutes {
 		String method = request.method();
 		int size = request.segments().size();
 		if (size == 1 && "GET".equals(method)) {
-			return LocalResponse.ok(Paging.page(this.store.latestOfEach(), (v) -> Names.key(v.name()),
+			return LocalResponse.ok(Paging.page(this.store.versions().latestOfEach(), (v) -> Names.key(v.name()),
 					(v) -> item(v, false), request, this.vaultUri.resolve("secrets")));
 		}
 		if (size < 2 || size > 3) {
@@ -39,22 +37,22 @@ final class SecretRoutes {
 		String name = Names.requireValid(request.segment(1), "secret");
 		if (size == 2) {
 			return switch (method) {
-				case "GET" -> LocalResponse.ok(bundle(readable(this.store.latest(name).orElseThrow(() -> notFound(name)))));
+				case "GET" -> LocalResponse.ok(bundle(readable(this.store.versions().latest(name).orElseThrow(() -> notFound(name)))));
 				case "PUT" -> LocalResponse.ok(bundle(set(name, Json.readObject(request.body()))));
-				case "DELETE" -> LocalResponse.ok(deleted(this.store.delete(name).orElseThrow(() -> notFound(name))));
+				case "DELETE" -> LocalResponse.ok(deleted(this.store.versions().delete(name).orElseThrow(() -> notFound(name))));
 				default -> throw RouteError.methodNotAllowed(request);
 			};
 		}
 		String version = request.segment(2);
 		if ("versions".equals(version) && "GET".equals(method)) {
-			if (this.store.latest(name).isEmpty()) {
+			if (this.store.versions().latest(name).isEmpty()) {
 				throw notFound(name);
 			}
-			return LocalResponse.ok(Paging.page(this.store.versionsOf(name), SecretStore.SecretVersion::version,
+			return LocalResponse.ok(Paging.page(this.store.versions().sortedByVersion(name), SecretStore.SecretVersion::version,
 					(v) -> item(v, true), request, this.vaultUri.resolve("secrets/" + name + "/versions")));
 		}
 		return switch (method) {
-			case "GET" -> LocalResponse.ok(bundle(readable(this.store.version(name, version)
+			case "GET" -> LocalResponse.ok(bundle(readable(this.store.versions().find(name, version)
 				.orElseThrow(() -> notFound(name + "/" + version)))));
 			case "PATCH" -> LocalResponse.ok(withoutValue(bundle(update(name, version, Json.readObject(request.body())))));
 			default -> throw RouteError.methodNotAllowed(request);
@@ -71,8 +69,8 @@ final class SecretRoutes {
 		}
 		JsonNode attributes = body.path("attributes");
 		SecretOptions options = new SecretOptions().contentType(Json.text(body, "contentType"))
-			.tags(tags(body))
-			.enabled(!attributes.has("enabled") || attributes.get("enabled").asBoolean(true));
+			.tags(Attributes.tags(body))
+			.enabled(Attributes.enabled(attributes, true));
 		options.notBefore(Attributes.instant(attributes, "nbf")).expiresOn(Attributes.instant(attributes, "exp"));
 		return this.store.set(name, value, options);
 	}
@@ -80,25 +78,13 @@ final class SecretRoutes {
 	private SecretStore.SecretVersion update(String name, String version, JsonNode body) {
 		JsonNode attributes = body.path("attributes");
 		long now = this.store.nowSeconds();
-		return this.store.update(name, version, (current) -> current.withAttributes(
+		return this.store.versions().update(name, version, (current) -> current.withAttributes(
 				body.has("contentType") ? Json.text(body, "contentType") : current.contentType(),
-				body.has("tags") ? tags(body) : current.tags(),
-				attributes.has("enabled") ? attributes.get("enabled").asBoolean(true) : current.enabled(),
+				body.has("tags") ? Attributes.tags(body) : current.tags(),
+				Attributes.enabled(attributes, current.enabled()),
 				attributes.has("nbf") ? Attributes.seconds(attributes, "nbf") : current.notBefore(),
 				attributes.has("exp") ? Attributes.seconds(attributes, "exp") : current.expires(), now))
 			.orElseThrow(() -> notFound(name + "/" + version));
-	}
-
-	private static Map<String, String> tags(JsonNode body) {
-		JsonNode tags = body.path("tags");
-		Map<String, String> result = new LinkedHashMap<>();
-		if (tags.isObject()) {
-			tags.properties().forEach((entry) -> result.put(entry.getKey(), entry.getValue().asString()));
-		}
-		else if (!tags.isMissingNode() && !tags.isNull()) {
-			throw ServiceError.badParameter("The 'tags' field must be an object of strings.");
-		}
-		return result;
 	}
 
 	private static SecretStore.SecretVersion readable(SecretStore.SecretVersion version) {
@@ -129,22 +115,15 @@ final class SecretRoutes {
 	}
 
 	private ObjectNode deleted(SecretStore.SecretVersion version) {
-		ObjectNode bundle = item(version, true);
-		long now = this.store.nowSeconds();
-		bundle.put("recoveryId", this.vaultUri + "deletedsecrets/" + version.name());
-		bundle.put("deletedDate", now);
-		bundle.put("scheduledPurgeDate", now + Attributes.RECOVERABLE_DAYS * 24L * 3600);
-		return bundle;
+		return Attributes.markDeleted(item(version, true), this.vaultUri + "deletedsecrets/" + version.name(),
+				this.store.nowSeconds());
 	}
 
 	private static void describe(ObjectNode node, SecretStore.SecretVersion version) {
 		if (version.contentType() != null) {
 			node.put("contentType", version.contentType());
 		}
-		if (!version.tags().isEmpty()) {
-			ObjectNode tags = node.putObject("tags");
-			version.tags().forEach(tags::put);
-		}
+		Attributes.putTags(node, version.tags());
 		node.set("attributes", Attributes.render(version.enabled(), version.notBefore(), version.expires(),
 				version.created(), version.updated()));
 	}

@@ -1,8 +1,11 @@
 package io.keyvault.spring.test;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class TokenEndpoint {
 
 	static final String VAULT_SCOPE = TokenService.VAULT_RESOURCE + "/.default";
+
+	private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access", "email");
 
 	private final String tenantId;
 
@@ -91,7 +96,11 @@ final class TokenEndpoint {
 			throw EntraError.badRequest("invalid_request", 90014,
 					"The request body must contain the following parameter: 'scope'.");
 		}
-		if (!VAULT_SCOPE.equals(scope.trim())) {
+		// MSAL adds the OpenID Connect scopes to every request; Entra ignores them for client credentials.
+		List<String> resources = Arrays.stream(scope.trim().split("\\s+"))
+			.filter((value) -> !OIDC_SCOPES.contains(value))
+			.toList();
+		if (!resources.equals(List.of(VAULT_SCOPE))) {
 			throw EntraError.badRequest("invalid_scope", 1002012,
 					"The provided value for scope " + scope + " is not valid. Client credential flows must have a scope"
 							+ " value with /.default suffixed to the resource identifier (application ID URI)."

@@ -15,12 +15,15 @@ final class VaultRoutes {
 
 	private final SecretRoutes secrets;
 
-	VaultRoutes(TokenService tokens, URI authorityHost, String tenantId, SecretRoutes secrets) {
+	private final KeyRoutes keys;
+
+	VaultRoutes(TokenService tokens, URI authorityHost, String tenantId, SecretRoutes secrets, KeyRoutes keys) {
 		this.tokens = tokens;
 		String authority = authorityHost.toString().replaceAll("/+$", "");
 		this.challenge = "Bearer authorization=\"" + authority + "/" + tenantId + "\", resource=\""
 				+ TokenService.VAULT_RESOURCE + "\"";
 		this.secrets = secrets;
+		this.keys = keys;
 	}
 
 	LocalResponse handle(LocalRequest original) {
@@ -38,6 +41,9 @@ final class VaultRoutes {
 		String collection = request.segment(0);
 		if ("secrets".equals(collection)) {
 			return this.secrets.handle(request);
+		}
+		if ("keys".equals(collection)) {
+			return this.keys.handle(request);
 		}
 		throw RouteError.notFound(request);
 	}

@@ -107,6 +107,15 @@ class TokenEndpointIntegrationTests {
 	}
 
 	@Test
+	void acceptsOpenIdScopesThatMsalAddsButNotASecondResource() {
+		Map<String, String> form = form(CLIENT_SECRET);
+		form.put("scope", "openid profile offline_access https://vault.azure.net/.default");
+		assertThat(http.token(form).statusCode()).isEqualTo(200);
+		form.put("scope", "https://vault.azure.net/.default https://graph.microsoft.com/.default");
+		assertEntraError(http.token(form), "invalid_scope", 1002012);
+	}
+
+	@Test
 	void rejectsMissingClientSecret() {
 		Map<String, String> form = form(CLIENT_SECRET);
 		form.remove("client_secret");

@@ -21,12 +21,17 @@ final class VaultHttp {
 
 	static final String API_VERSION = "7.6";
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient client;
 
 	private final LocalKeyVault vault;
 
 	VaultHttp(LocalKeyVault vault) {
 		this.vault = vault;
+		HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+		if ("https".equals(vault.vaultUri().getScheme())) {
+			builder.sslContext(vault.sslContext());
+		}
+		this.client = builder.build();
 	}
 
 	HttpResponse<String> token(Map<String, String> form) {

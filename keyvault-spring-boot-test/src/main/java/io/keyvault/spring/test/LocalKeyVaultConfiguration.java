@@ -1,0 +1,101 @@
+package io.keyvault.spring.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The immutable configuration of a {@link LocalKeyVault}, built by {@link LocalKeyVaultBuilder}.
+ * Each {@link #start()} starts a new, independent vault, so one configuration can serve many tests.
+ */
+public final class LocalKeyVaultConfiguration {
+
+	private final String tenantId;
+
+	private final Map<String, String> clients;
+
+	private final List<SecretSeed> secrets;
+
+	private final List<KeySeed> keys;
+
+	private final Clock clock;
+
+	private final Duration tokenLifetime;
+
+	private final boolean https;
+
+	LocalKeyVaultConfiguration(LocalKeyVaultBuilder builder) {
+		this.tenantId = builder.tenantId;
+		Map<String, String> clients = new LinkedHashMap<>(builder.clients);
+		if (clients.isEmpty()) {
+			clients.put(UUID.randomUUID().toString(), ClientRegistry.generateSecret());
+		}
+		this.clients = Collections.unmodifiableMap(clients);
+		this.secrets = List.copyOf(builder.secrets);
+		this.keys = List.copyOf(builder.keys);
+		this.clock = builder.clock;
+		this.tokenLifetime = builder.tokenLifetime;
+		this.https = builder.https;
+	}
+
+	/**
+	 * Starts a vault: binds both servers to free loopback ports and seeds it.
+	 * @return the started vault; close it when done
+	 */
+	public LocalKeyVault start() {
+		return new LocalKeyVault(this);
+	}
+
+	String tenantId() {
+		return this.tenantId;
+	}
+
+	/** Client id to secret, in registration order (the first is the default client). */
+	Map<String, String> clients() {
+		return this.clients;
+	}
+
+	List<SecretSeed> secrets() {
+		return this.secrets;
+	}
+
+	List<KeySeed> keys() {
+		return this.keys;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	Duration tokenLifetime() {
+		return this.tokenLifetime;
+	}
+
+	boolean https() {
+		return this.https;
+	}
+
+	@Override
+	public String toString() {
+		return "LocalKeyVaultConfiguration[tenant=" + this.tenantId + ", secrets=" + this.secrets.size() + ", keys="
+				+ this.keys.size() + "]";
+	}
+
+	record SecretSeed(String name, String value, SecretOptions options) {
+
+		/** Never prints the value. */
+		@Override
+		public String toString() {
+			return "SecretSeed[" + this.name + "]";
+		}
+
+	}
+
+	record KeySeed(String name, LocalKeyType type, List<KeyOperation> operations) {
+	}
+
+}

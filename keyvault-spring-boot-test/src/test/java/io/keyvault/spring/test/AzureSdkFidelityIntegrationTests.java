@@ -1,0 +1,186 @@
+package io.keyvault.spring.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.TrustManagerFactory;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.security.keyvault.keys.KeyClient;
+import com.azure.security.keyvault.keys.KeyClientBuilder;
+import com.azure.security.keyvault.keys.cryptography.CryptographyClient;
+import com.azure.security.keyvault.keys.cryptography.CryptographyClientBuilder;
+import com.azure.security.keyvault.keys.cryptography.models.EncryptionAlgorithm;
+import com.azure.security.keyvault.keys.cryptography.models.KeyWrapAlgorithm;
+import com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm;
+import com.azure.security.keyvault.keys.models.CreateEcKeyOptions;
+import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
+import com.azure.security.keyvault.keys.models.KeyCurveName;
+import com.azure.security.keyvault.keys.models.KeyOperation;
+import com.azure.security.keyvault.keys.models.KeyType;
+import com.azure.security.keyvault.keys.models.KeyVaultKey;
+import com.azure.security.keyvault.secrets.SecretClient;
+import com.azure.security.keyvault.secrets.SecretClientBuilder;
+import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
+import com.azure.security.keyvault.secrets.models.SecretProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives LocalKeyVault with the official Azure SDK (secrets, keys, cryptography, identity) over
+ * HTTPS: where the SDK and LocalKeyVault disagree, LocalKeyVault is wrong.
+ */
+class AzureSdkFidelityIntegrationTests {
+
+	private static final byte[] DATA = "data signed and encrypted by the SDK".getBytes(StandardCharsets.UTF_8);
+
+	private static LocalKeyVault vault;
+
+	private static HttpClient httpClient;
+
+	private static TokenCredential credential;
+
+	private static SecretClient secrets;
+
+	private static KeyClient keys;
+
+	@BeforeAll
+	static void start() throws Exception {
+		vault = LocalKeyVault.builder().https().secret("seeded", "from-builder").start();
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(vault.trustStore());
+		var netty = reactor.netty.http.client.HttpClient.create()
+			.secure((spec) -> spec.sslContext(reactor.netty.http.Http11SslContextSpec.forClient()
+				.configure((ssl) -> ssl.trustManager(trust))));
+		httpClient = new NettyAsyncHttpClientBuilder(netty).build();
+		credential = new ClientSecretCredentialBuilder().tenantId(vault.tenantId())
+			.clientId(vault.clientId())
+			.clientSecret(vault.clientSecret())
+			.authorityHost(vault.authorityHost().toString())
+			.disableInstanceDiscovery()
+			.httpClient(httpClient)
+			.build();
+		RetryOptions noRetries = new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1)));
+		secrets = new SecretClientBuilder().vaultUrl(vault.vaultUri().toString())
+			.credential(credential)
+			.httpClient(httpClient)
+			.retryOptions(noRetries)
+			.disableChallengeResourceVerification()
+			.buildClient();
+		keys = new KeyClientBuilder().vaultUrl(vault.vaultUri().toString())
+			.credential(credential)
+			.httpClient(httpClient)
+			.retryOptions(noRetries)
+			.disableChallengeResourceVerification()
+			.buildClient();
+	}
+
+	@AfterAll
+	static void stop() {
+		vault.close();
+	}
+
+	@Test
+	void setsGetsAndUpdatesSecrets() {
+		assertThat(secrets.getSecret("seeded").getValue()).isEqualTo("from-builder");
+		KeyVaultSecret set = secrets.setSecret(new KeyVaultSecret("sdk-secret", "v1")
+			.setProperties(new SecretProperties().setContentType("text/plain").setTags(Map.of("via", "sdk"))));
+		assertThat(set.getId()).startsWith(vault.vaultUri() + "secrets/sdk-secret/");
+		assertThat(set.getProperties().getVersion()).hasSize(32);
+		KeyVaultSecret second = secrets.setSecret("sdk-secret", "v2");
+		KeyVaultSecret latest = secrets.getSecret("sdk-secret");
+		assertThat(latest.getValue()).isEqualTo("v2");
+		assertThat(latest.getProperties().getVersion()).isEqualTo(second.getProperties().getVersion());
+		assertThat(latest.getProperties().isEnabled()).isTrue();
+		assertThat(latest.getProperties().getCreatedOn()).isNotNull();
+		assertThat(secrets.getSecret("sdk-secret", set.getProperties().getVersion()).getValue()).isEqualTo("v1");
+		assertThat(secrets.getSecret("sdk-secret", set.getProperties().getVersion()).getProperties().getContentType())
+			.isEqualTo("text/plain");
+		SecretProperties disabled = secrets.updateSecretProperties(latest.getProperties().setEnabled(false));
+		assertThat(disabled.isEnabled()).isFalse();
+		assertThat(vault.secretValue("sdk-secret")).hasValue("v2");
+	}
+
+	@Test
+	void listsSecretsAcrossPagesAndVersions() {
+		for (int i = 0; i < 30; i++) {
+			vault.setSecret("bulk-" + i, "x");
+		}
+		vault.setSecret("bulk-0", "y");
+		List<String> names = new ArrayList<>();
+		secrets.listPropertiesOfSecrets().forEach((properties) -> names.add(properties.getName()));
+		assertThat(names).contains("seeded", "bulk-0", "bulk-29").doesNotHaveDuplicates();
+		assertThat(names.stream().filter((name) -> name.startsWith("bulk-"))).hasSize(30);
+		List<String> versions = new ArrayList<>();
+		secrets.listPropertiesOfSecretVersions("bulk-0").forEach((properties) -> versions.add(properties.getVersion()));
+		assertThat(versions).containsExactlyInAnyOrderElementsOf(vault.secretVersions("bulk-0"));
+	}
+
+	@Test
+	void createsAndRotatesKeysAndCryptoClientSignsAndVerifies() {
+		KeyVaultKey rsa = keys.createRsaKey(new CreateRsaKeyOptions("sdk-rsa").setKeySize(2048));
+		assertThat(rsa.getKeyType()).isEqualTo(KeyType.RSA);
+		assertThat(rsa.getKeyOperations()).contains(KeyOperation.SIGN, KeyOperation.WRAP_KEY);
+		KeyVaultKey rotated = keys.rotateKey("sdk-rsa");
+		assertThat(rotated.getProperties().getVersion()).isNotEqualTo(rsa.getProperties().getVersion());
+		assertThat(keys.getKey("sdk-rsa").getId()).isEqualTo(rotated.getId());
+		List<String> keyNames = new ArrayList<>();
+		keys.listPropertiesOfKeys().forEach((properties) -> keyNames.add(properties.getName()));
+		assertThat(keyNames).contains("sdk-rsa");
+
+		CryptographyClient crypto = crypto(rsa.getId());
+		for (SignatureAlgorithm algorithm : List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.PS384,
+				SignatureAlgorithm.RS512)) {
+			byte[] signature = crypto.signData(algorithm, DATA).getSignature();
+			assertThat(crypto.verifyData(algorithm, DATA, signature).isValid()).as(algorithm.toString()).isTrue();
+			assertThat(crypto.verifyData(algorithm, "other".getBytes(StandardCharsets.UTF_8), signature).isValid())
+				.isFalse();
+		}
+	}
+
+	@Test
+	void ecKeySignsWithRawSignatureTheSdkVerifies() {
+		KeyVaultKey ec = keys.createEcKey(new CreateEcKeyOptions("sdk-ec").setCurveName(KeyCurveName.P_384));
+		assertThat(ec.getKey().getCurveName()).isEqualTo(KeyCurveName.P_384);
+		CryptographyClient crypto = crypto(ec.getId());
+		byte[] signature = crypto.signData(SignatureAlgorithm.ES384, DATA).getSignature();
+		assertThat(signature).hasSize(96);
+		assertThat(crypto.verifyData(SignatureAlgorithm.ES384, DATA, signature).isValid()).isTrue();
+	}
+
+	@Test
+	void wrapsUnwrapsEncryptsAndDecryptsWithOldVersionAfterRotation() {
+		KeyVaultKey key = keys.createRsaKey(new CreateRsaKeyOptions("sdk-wrap").setKeySize(2048));
+		CryptographyClient crypto = crypto(key.getId());
+		byte[] cek = new byte[32];
+		cek[0] = 7;
+		byte[] wrapped = crypto.wrapKey(KeyWrapAlgorithm.RSA_OAEP_256, cek).getEncryptedKey();
+		byte[] ciphertext = crypto.encrypt(EncryptionAlgorithm.RSA_OAEP, DATA).getCipherText();
+		keys.rotateKey("sdk-wrap");
+		assertThat(crypto.unwrapKey(KeyWrapAlgorithm.RSA_OAEP_256, wrapped).getKey()).isEqualTo(cek);
+		assertThat(crypto.decrypt(EncryptionAlgorithm.RSA_OAEP, ciphertext).getPlainText()).isEqualTo(DATA);
+		byte[] pkcs1 = crypto.encrypt(EncryptionAlgorithm.RSA1_5, DATA).getCipherText();
+		assertThat(crypto.decrypt(EncryptionAlgorithm.RSA1_5, pkcs1).getPlainText()).isEqualTo(DATA);
+	}
+
+	private static CryptographyClient crypto(String keyId) {
+		return new CryptographyClientBuilder().keyIdentifier(keyId)
+			.credential(credential)
+			.httpClient(httpClient)
+			.retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
+			.disableChallengeResourceVerification()
+			.buildClient();
+	}
+
+}
