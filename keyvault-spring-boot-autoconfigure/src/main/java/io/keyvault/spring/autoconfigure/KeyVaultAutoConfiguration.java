@@ -1,13 +1,16 @@
 package io.keyvault.spring.autoconfigure;
 
 import io.keyvault.spring.client.KeyVaultClient;
+import io.keyvault.spring.client.KeyVaultHttpClientCustomizer;
 import io.keyvault.spring.credential.TokenCredential;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -32,8 +35,10 @@ public class KeyVaultAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(TokenCredential.class)
 	@ConditionalOnProperty(prefix = KeyVaultProperties.PREFIX, name = "uri")
-	KeyVaultClient keyVaultClient(KeyVaultProperties properties, TokenCredential credential) {
-		return KeyVaultClientFactory.client(properties, credential);
+	KeyVaultClient keyVaultClient(KeyVaultProperties properties, TokenCredential credential,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<KeyVaultHttpClientCustomizer> customizers) {
+		return KeyVaultClientFactory.client(properties, credential, sslBundles.getIfAvailable(),
+				customizers.orderedStream().toList());
 	}
 
 }

@@ -2,13 +2,21 @@ package io.keyvault.spring.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
 import io.keyvault.spring.client.KeyVaultClient;
+import io.keyvault.spring.client.KeyVaultClientBuilder;
+import io.keyvault.spring.client.KeyVaultHttpClientCustomizer;
+import io.keyvault.spring.client.KeyVaultProxy;
 import io.keyvault.spring.client.VaultUris;
 import io.keyvault.spring.credential.CachingTokenCredential;
 import io.keyvault.spring.credential.ClientSecretCredential;
 import io.keyvault.spring.credential.TokenCredential;
 import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 
 /**
  * Turns {@link KeyVaultProperties} into a credential and a client, validating the properties on the
@@ -50,20 +58,98 @@ public final class KeyVaultClientFactory {
 	}
 
 	/**
-	 * The client for the configured vault.
+	 * The client for the configured vault, as the config data import builds it: before the
+	 * application context exists, so without SSL bundles and customizer beans.
 	 * @param properties the properties
 	 * @param credential the credential to authenticate with
 	 * @return the client
+	 * @throws KeyVaultConfigurationException when {@code keyvault.client.ssl-bundle} is set, since
+	 * SSL bundles do not exist yet at import time
 	 */
 	public static KeyVaultClient client(KeyVaultProperties properties, TokenCredential credential) {
+		return client(properties, credential, null, List.of());
+	}
+
+	/**
+	 * The client for the configured vault.
+	 * @param properties the properties
+	 * @param credential the credential to authenticate with
+	 * @param sslBundles the SSL bundles, or {@code null} when they are not available
+	 * @param customizers the HTTP client customizers, in the order to apply them
+	 * @return the client
+	 * @throws KeyVaultConfigurationException when a {@code keyvault.client.*} property is invalid
+	 */
+	public static KeyVaultClient client(KeyVaultProperties properties, TokenCredential credential,
+			SslBundles sslBundles, List<KeyVaultHttpClientCustomizer> customizers) {
 		KeyVaultProperties.Client client = properties.getClient();
-		return KeyVaultClient.builder()
+		KeyVaultProperties.Client.Retry retry = client.getRetry();
+		KeyVaultClientBuilder builder = KeyVaultClient.builder()
 			.vaultUri(vaultUri(properties))
 			.credential(credential)
-			.apiVersion(client.getApiVersion())
 			.challengeResourceVerification(client.isChallengeResourceVerification())
-			.httpClient(HttpClient.create().responseTimeout(client.getResponseTimeout()))
-			.build();
+			.proxy(proxy(client.getProxy()));
+		String prefix = KeyVaultProperties.PREFIX + ".client.";
+		apply(prefix + "api-version", () -> builder.apiVersion(client.getApiVersion()));
+		apply(prefix + "connect-timeout", () -> builder.connectTimeout(client.getConnectTimeout()));
+		apply(prefix + "response-timeout", () -> builder.responseTimeout(client.getResponseTimeout()));
+		apply(prefix + "operation-timeout", () -> builder.operationTimeout(client.getOperationTimeout()));
+		apply(prefix + "max-connections", () -> builder.maxConnections(client.getMaxConnections()));
+		apply(prefix + "max-response-size", () -> builder.maxResponseSize(client.getMaxResponseSize().toBytes()));
+		apply(prefix + "retry.max-retries", () -> builder.maxRetries(retry.getMaxRetries()));
+		apply(prefix + "retry.base-delay", () -> builder.retryBaseDelay(retry.getBaseDelay()));
+		apply(prefix + "retry.max-delay", () -> builder.retryMaxDelay(retry.getMaxDelay()));
+		apply(prefix + "retry.max-retry-after", () -> builder.maxRetryAfter(retry.getMaxRetryAfter()));
+		if (client.getSslBundle() != null) {
+			SslBundle bundle = sslBundle(client.getSslBundle(), sslBundles);
+			builder.tls(bundle.getManagers().getTrustManagerFactory(), bundle.getManagers().getKeyManagerFactory());
+		}
+		customizers.forEach(builder::httpClientCustomizer);
+		return builder.build();
+	}
+
+	private static SslBundle sslBundle(String name, SslBundles sslBundles) {
+		String property = KeyVaultProperties.PREFIX + ".client.ssl-bundle";
+		if (sslBundles == null) {
+			throw new KeyVaultConfigurationException(property,
+					"SSL bundles are created after spring.config.import=keyvault: runs, so bundle '" + name
+							+ "' cannot be used there",
+					"For the import, trust the vault's certificate through the JVM trust store "
+							+ "(-Djavax.net.ssl.trustStore=...) and remove " + property
+							+ ", or use the KeyVaultClient bean without spring.config.import.");
+		}
+		try {
+			return sslBundles.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new KeyVaultConfigurationException(property, "there is no SSL bundle named '" + name + "'",
+					"Define it under spring.ssl.bundle.jks." + name + " or spring.ssl.bundle.pem." + name
+							+ ", or correct " + property + ".");
+		}
+	}
+
+	private static KeyVaultProxy proxy(KeyVaultProperties.Client.Proxy proxy) {
+		if (proxy.getHost() == null || proxy.getHost().isBlank()) {
+			return null;
+		}
+		String property = KeyVaultProperties.PREFIX + ".client.proxy.port";
+		try {
+			return new KeyVaultProxy(proxy.getHost().trim(), proxy.getPort(), proxy.getUsername(), proxy.getPassword(),
+					proxy.getNonProxyHosts());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new KeyVaultConfigurationException(property, ex.getMessage(),
+					"Set " + property + " to the proxy's port, for example 8080.");
+		}
+	}
+
+	private static void apply(String property, Runnable setting) {
+		try {
+			setting.run();
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new KeyVaultConfigurationException(property, String.valueOf(ex.getMessage()),
+					"Correct " + property + " or remove it to use the default.");
+		}
 	}
 
 	/**

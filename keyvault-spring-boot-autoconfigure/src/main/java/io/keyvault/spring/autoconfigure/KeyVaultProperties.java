@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for Azure Key Vault ({@code keyvault.*}).
@@ -388,9 +389,39 @@ public class KeyVaultProperties {
 		private boolean challengeResourceVerification = true;
 
 		/**
-		 * Time to wait for a response from the vault or the token endpoint.
+		 * Time to establish a TCP connection to the vault.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time to wait for a response from the vault or the token endpoint, per attempt.
 		 */
 		private Duration responseTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Time one vault operation may take in total, retries and their delays included.
+		 */
+		private Duration operationTimeout = Duration.ofSeconds(120);
+
+		/**
+		 * Maximum number of pooled connections to the vault; further requests wait for one.
+		 */
+		private int maxConnections = 64;
+
+		/**
+		 * Largest response body accepted from the vault; a larger one fails the request.
+		 */
+		private DataSize maxResponseSize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material verifies the vault's
+		 * certificate, instead of the JVM default; not available to spring.config.import.
+		 */
+		private String sslBundle;
+
+		private final Retry retry = new Retry();
+
+		private final Proxy proxy = new Proxy();
 
 		public String getApiVersion() {
 			return this.apiVersion;
@@ -408,12 +439,191 @@ public class KeyVaultProperties {
 			this.challengeResourceVerification = challengeResourceVerification;
 		}
 
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
 		public Duration getResponseTimeout() {
 			return this.responseTimeout;
 		}
 
 		public void setResponseTimeout(Duration responseTimeout) {
 			this.responseTimeout = responseTimeout;
+		}
+
+		public Duration getOperationTimeout() {
+			return this.operationTimeout;
+		}
+
+		public void setOperationTimeout(Duration operationTimeout) {
+			this.operationTimeout = operationTimeout;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public DataSize getMaxResponseSize() {
+			return this.maxResponseSize;
+		}
+
+		public void setMaxResponseSize(DataSize maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
+		}
+
+		public String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Proxy getProxy() {
+			return this.proxy;
+		}
+
+		/**
+		 * How failed requests are retried (HTTP 408, 429, 500, 502, 503, 504, connection failures).
+		 */
+		public static class Retry {
+
+			/**
+			 * Maximum number of retries of one request; 0 turns retries off.
+			 */
+			private int maxRetries = 3;
+
+			/**
+			 * Delay before the first retry, doubled on each further retry (with jitter).
+			 */
+			private Duration baseDelay = Duration.ofMillis(800);
+
+			/**
+			 * Longest computed delay between retries.
+			 */
+			private Duration maxDelay = Duration.ofSeconds(8);
+
+			/**
+			 * Longest delay honoured from the vault's Retry-After or x-ms-retry-after-ms header.
+			 */
+			private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+			public int getMaxRetries() {
+				return this.maxRetries;
+			}
+
+			public void setMaxRetries(int maxRetries) {
+				this.maxRetries = maxRetries;
+			}
+
+			public Duration getBaseDelay() {
+				return this.baseDelay;
+			}
+
+			public void setBaseDelay(Duration baseDelay) {
+				this.baseDelay = baseDelay;
+			}
+
+			public Duration getMaxDelay() {
+				return this.maxDelay;
+			}
+
+			public void setMaxDelay(Duration maxDelay) {
+				this.maxDelay = maxDelay;
+			}
+
+			public Duration getMaxRetryAfter() {
+				return this.maxRetryAfter;
+			}
+
+			public void setMaxRetryAfter(Duration maxRetryAfter) {
+				this.maxRetryAfter = maxRetryAfter;
+			}
+
+		}
+
+		/**
+		 * HTTP proxy for the requests to the vault.
+		 */
+		public static class Proxy {
+
+			/**
+			 * Proxy host; requests go direct when it is not set.
+			 */
+			private String host;
+
+			/**
+			 * Proxy port.
+			 */
+			private int port = 8080;
+
+			/**
+			 * User name for an authenticating proxy.
+			 */
+			private String username;
+
+			/**
+			 * Password for an authenticating proxy.
+			 */
+			private String password;
+
+			/**
+			 * Hosts reached without the proxy, with * as a wildcard, such as *.internal.example.
+			 */
+			private List<String> nonProxyHosts = new ArrayList<>();
+
+			public String getHost() {
+				return this.host;
+			}
+
+			public void setHost(String host) {
+				this.host = host;
+			}
+
+			public int getPort() {
+				return this.port;
+			}
+
+			public void setPort(int port) {
+				this.port = port;
+			}
+
+			public String getUsername() {
+				return this.username;
+			}
+
+			public void setUsername(String username) {
+				this.username = username;
+			}
+
+			public String getPassword() {
+				return this.password;
+			}
+
+			public void setPassword(String password) {
+				this.password = password;
+			}
+
+			public List<String> getNonProxyHosts() {
+				return this.nonProxyHosts;
+			}
+
+			public void setNonProxyHosts(List<String> nonProxyHosts) {
+				this.nonProxyHosts = nonProxyHosts;
+			}
+
 		}
 
 	}

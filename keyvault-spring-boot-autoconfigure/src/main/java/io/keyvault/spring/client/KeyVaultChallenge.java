@@ -11,6 +11,13 @@ import java.util.Map;
  */
 record KeyVaultChallenge(URI authority, String tenantId, String scope, String error, String claims) {
 
+	private static final String INSUFFICIENT_CLAIMS = "insufficient_claims";
+
+	/** Known vault DNS suffixes and the resource their tokens are for. */
+	private static final Map<String, String> KNOWN_RESOURCES = Map.of(".vault.azure.net", "https://vault.azure.net",
+			".managedhsm.azure.net", "https://managedhsm.azure.net", ".vault.azure.cn", "https://vault.azure.cn",
+			".vault.usgovcloudapi.net", "https://vault.usgovcloudapi.net");
+
 	static KeyVaultChallenge parse(String header) {
 		if (header == null) {
 			return null;
@@ -23,6 +30,12 @@ record KeyVaultChallenge(URI authority, String tenantId, String scope, String er
 		String authorization = params.getOrDefault("authorization", params.get("authorization_uri"));
 		String resource = params.get("resource");
 		String scope = params.get("scope");
+		String error = params.get("error");
+		String claims = params.get("claims");
+		if (INSUFFICIENT_CLAIMS.equals(error) && claims != null && resource == null && scope == null) {
+			// A claims challenge (continuous access evaluation) names no resource: the token keeps its scope.
+			return new KeyVaultChallenge(null, null, null, error, claims);
+		}
 		if (authorization == null || (resource == null && scope == null)) {
 			return null;
 		}
@@ -38,11 +51,35 @@ record KeyVaultChallenge(URI authority, String tenantId, String scope, String er
 		String tenant = (segments.length > 0 && !segments[0].isEmpty()) ? segments[0] : null;
 		String effectiveScope = (scope != null) ? scope
 				: (resource.endsWith("/") ? resource + ".default" : resource + "/.default");
-		return new KeyVaultChallenge(authority, tenant, effectiveScope, params.get("error"), params.get("claims"));
+		return new KeyVaultChallenge(authority, tenant, effectiveScope, error, claims);
+	}
+
+	/**
+	 * The challenge a vault on a known Azure DNS suffix would send, so the first request can carry a
+	 * token without a round trip; the tenant is the credential's own.
+	 * @param host the vault host
+	 * @return the challenge, or {@code null} for other hosts (emulators, private DNS names)
+	 */
+	static KeyVaultChallenge forKnownHost(String host) {
+		String lower = host.toLowerCase(Locale.ROOT);
+		for (Map.Entry<String, String> entry : KNOWN_RESOURCES.entrySet()) {
+			if (lower.endsWith(entry.getKey())) {
+				return new KeyVaultChallenge(null, null, entry.getValue() + "/.default", null, null);
+			}
+		}
+		return null;
+	}
+
+	/** Whether this asks for a token carrying extra claims ({@code error="insufficient_claims"}). */
+	boolean isClaimsChallenge() {
+		return INSUFFICIENT_CLAIMS.equals(this.error) && this.claims != null;
 	}
 
 	/** The host the scope belongs to, such as {@code vault.azure.net}. */
 	String resourceHost() {
+		if (this.scope == null) {
+			return null;
+		}
 		try {
 			String host = URI.create(this.scope).getHost();
 			return (host != null) ? host.toLowerCase(Locale.ROOT) : null;

@@ -1,80 +1,79 @@
 package io.keyvault.spring.client;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import io.keyvault.spring.client.model.SecretAttributes;
+import io.keyvault.spring.client.model.KeyBundle;
+import io.keyvault.spring.client.model.KeyItem;
+import io.keyvault.spring.client.model.KeyOperationRequest;
+import io.keyvault.spring.client.model.KeyOperationResponse;
+import io.keyvault.spring.client.model.KeyVerifyRequest;
+import io.keyvault.spring.client.model.KeyVerifyResponse;
+import io.keyvault.spring.client.model.Page;
 import io.keyvault.spring.client.model.SecretBundle;
-import io.keyvault.spring.credential.AccessToken;
-import io.keyvault.spring.credential.TokenCredential;
-import io.keyvault.spring.credential.TokenRequestContext;
+import io.keyvault.spring.client.model.SecretItem;
+import io.keyvault.spring.client.model.SecretSetRequest;
+import io.keyvault.spring.key.KeyEncryptResult;
+import io.keyvault.spring.key.KeyOperationResult;
+import io.keyvault.spring.key.KeyVaultKey;
+import io.keyvault.spring.key.KeyVaultKeyProperties;
+import io.keyvault.spring.key.KeyVerifyResult;
 import io.keyvault.spring.secret.KeyVaultSecret;
-import io.netty.handler.codec.http.HttpHeaderNames;
+import io.keyvault.spring.secret.KeyVaultSecretProperties;
 import io.netty.handler.codec.http.HttpMethod;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * Reactive client of one Azure Key Vault's data plane, on Reactor Netty.
+ * Reactive client of one Azure Key Vault's data plane (secrets and keys), on Reactor Netty.
+ * {@link #blocking()} offers the same operations for blocking callers.
  * <p>
  * Authentication follows the Key Vault challenge protocol: for the known vault DNS suffixes the
- * first request already carries a token for the right scope; otherwise the first request goes
- * without a token, and the vault's {@code 401} challenge names the authority and resource. A
- * challenge whose resource does not belong to the vault's host is refused before any token is
- * sent. Failures are {@link KeyVaultException}s that carry status, error code and request id,
- * never a secret value or token.
+ * first request already carries a token for the right scope; otherwise the vault's {@code 401}
+ * challenge names tenant and resource, and a resource that does not belong to the vault's host is
+ * refused before any token is sent. Throttling (429), timeouts and transient server errors are
+ * retried with backoff. Failures are {@link KeyVaultException}s that carry status, error code and
+ * request id, never a secret value or token.
+ * <p>
+ * Nothing happens until a returned publisher is subscribed. The client is thread-safe; share one
+ * per vault and {@link #close()} it when done.
  */
-public final class KeyVaultClient {
+public final class KeyVaultClient implements AutoCloseable {
 
 	/** The Key Vault REST API version used unless configured otherwise. */
-	public static final String DEFAULT_API_VERSION = "7.6";
+	public static final String DEFAULT_API_VERSION = KeyVaultClientBuilder.DEFAULT_API_VERSION;
 
 	private static final Pattern OBJECT_NAME = Pattern.compile("^[0-9a-zA-Z-]{1,127}$");
 
 	private static final Pattern VERSION = Pattern.compile("^[0-9a-zA-Z]{1,64}$");
 
-	/** Known vault DNS suffixes and the resource their tokens are for. */
-	private static final Map<String, String> KNOWN_RESOURCES = Map.of(".vault.azure.net", "https://vault.azure.net",
-			".managedhsm.azure.net", "https://managedhsm.azure.net", ".vault.azure.cn", "https://vault.azure.cn",
-			".vault.usgovcloudapi.net", "https://vault.usgovcloudapi.net");
+	private static final TypeReference<Page<SecretItem>> SECRET_PAGE = new TypeReference<>() {
+	};
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final TypeReference<Page<KeyItem>> KEY_PAGE = new TypeReference<>() {
+	};
 
 	private final URI vaultUri;
 
-	private final TokenCredential credential;
+	private final KeyVaultPipeline pipeline;
 
-	private final HttpClient httpClient;
+	private final BlockingKeyVaultClient blocking;
 
-	private final String apiVersion;
-
-	private final boolean verifyChallengeResource;
-
-	private volatile KeyVaultChallenge challenge;
-
-	private KeyVaultClient(Builder builder) {
-		this.vaultUri = VaultUris.normalize(Objects.requireNonNull(builder.vaultUri, "vaultUri").toString());
-		this.credential = Objects.requireNonNull(builder.credential, "credential");
-		this.httpClient = (builder.httpClient != null) ? builder.httpClient
-				: HttpClient.create().responseTimeout(builder.responseTimeout);
-		this.apiVersion = builder.apiVersion;
-		this.verifyChallengeResource = builder.verifyChallengeResource;
-		this.challenge = knownChallenge(this.vaultUri);
+	KeyVaultClient(URI vaultUri, KeyVaultPipeline pipeline) {
+		this.vaultUri = vaultUri;
+		this.pipeline = pipeline;
+		this.blocking = new BlockingKeyVaultClient(this);
 	}
 
 	/**
 	 * Start building a client.
 	 * @return a builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static KeyVaultClientBuilder builder() {
+		return new KeyVaultClientBuilder();
 	}
 
 	/**
@@ -83,6 +82,14 @@ public final class KeyVaultClient {
 	 */
 	public URI getVaultUri() {
 		return this.vaultUri;
+	}
+
+	/**
+	 * The same operations for blocking callers. Do not use it on a Reactor Netty event-loop thread.
+	 * @return the blocking view of this client
+	 */
+	public BlockingKeyVaultClient blocking() {
+		return this.blocking;
 	}
 
 	/**
@@ -101,263 +108,264 @@ public final class KeyVaultClient {
 	 * @return the secret; errors with {@link KeyVaultNotFoundException} when it does not exist
 	 */
 	public Mono<KeyVaultSecret> getSecret(String name, String version) {
+		return Mono.defer(() -> this.pipeline.call(HttpMethod.GET, "secrets/" + path(name, version), null,
+				Call.secret("getSecret", name), SecretBundle.class, (bundle) -> KeyVaultValues.secret(name, bundle)));
+	}
+
+	/**
+	 * List the secrets of the vault, without their values, following every page.
+	 * @return the secrets, streamed page by page
+	 */
+	public Flux<KeyVaultSecretProperties> listSecrets() {
+		return this.pipeline.list("secrets", Call.secret("listSecrets", null), SECRET_PAGE,
+				KeyVaultValues::secretProperties);
+	}
+
+	/**
+	 * List the versions of a secret, without their values, following every page.
+	 * @param name the secret name
+	 * @return the versions, streamed page by page
+	 */
+	public Flux<KeyVaultSecretProperties> listSecretVersions(String name) {
+		return Flux.defer(() -> this.pipeline.list("secrets/" + path(name, null) + "/versions",
+				Call.secret("listSecretVersions", name), SECRET_PAGE, KeyVaultValues::secretProperties));
+	}
+
+	/**
+	 * Set a secret's value: creates the secret or a new version of it.
+	 * @param name the secret name
+	 * @param value the value
+	 * @return the new version
+	 */
+	public Mono<KeyVaultSecret> setSecret(String name, String value) {
+		return setSecret(name, value, null, null);
+	}
+
+	/**
+	 * Set a secret's value with a content type and tags: creates the secret or a new version of it.
+	 * @param name the secret name
+	 * @param value the value
+	 * @param contentType the content type, or {@code null}
+	 * @param tags the tags, or {@code null}
+	 * @return the new version
+	 */
+	public Mono<KeyVaultSecret> setSecret(String name, String value, String contentType, Map<String, String> tags) {
 		return Mono.defer(() -> {
-			checkName(name);
-			if (version != null && !VERSION.matcher(version).matches()) {
-				throw new IllegalArgumentException("Secret version '" + version + "' is not a valid version id");
-			}
-			String path = "secrets/" + name + ((version != null) ? "/" + version : "");
-			Call call = new Call("getSecret", name);
-			return send(HttpMethod.GET, path, call).map((response) -> toSecret(name, decode(response, SecretBundle.class, call)));
+			Objects.requireNonNull(value, "value");
+			return this.pipeline.call(HttpMethod.PUT, "secrets/" + path(name, null),
+					new SecretSetRequest(value, contentType, tags), Call.secret("setSecret", name), SecretBundle.class,
+					(bundle) -> KeyVaultValues.secret(name, bundle));
 		});
 	}
 
-	private Mono<RawResponse> send(HttpMethod method, String path, Call call) {
-		URI url = this.vaultUri.resolve(path + "?api-version=" + this.apiVersion);
-		KeyVaultChallenge known = this.challenge;
-		Mono<RawResponse> first = (known != null) ? token(known).flatMap((token) -> exchange(method, url, token, call))
-				: exchange(method, url, null, call);
-		return first.flatMap((response) -> {
-			if (response.status() != 401) {
-				return Mono.just(response);
-			}
-			KeyVaultChallenge parsed = KeyVaultChallenge.parse(response.header("WWW-Authenticate"));
-			if (parsed == null) {
-				return Mono.error(failure(response, call));
-			}
-			checkChallengeResource(parsed, call);
-			this.challenge = parsed;
-			return token(parsed).flatMap((token) -> exchange(method, url, token, call));
-		}).flatMap((response) -> (response.status() / 100 == 2) ? Mono.just(response) : Mono.error(failure(response, call)));
+	/**
+	 * Get the public part of the latest version of a key.
+	 * @param name the key name
+	 * @return the key; errors with {@link KeyVaultNotFoundException} when it does not exist
+	 */
+	public Mono<KeyVaultKey> getKey(String name) {
+		return getKey(name, null);
 	}
 
-	private Mono<AccessToken> token(KeyVaultChallenge challenge) {
-		TokenRequestContext context = new TokenRequestContext(List.of(challenge.scope()), challenge.tenantId(),
-				challenge.claims());
-		return this.credential.getToken(context);
+	/**
+	 * Get the public part of a version of a key.
+	 * @param name the key name
+	 * @param version the version, or {@code null} for the latest
+	 * @return the key; errors with {@link KeyVaultNotFoundException} when it does not exist
+	 */
+	public Mono<KeyVaultKey> getKey(String name, String version) {
+		return Mono.defer(() -> this.pipeline.call(HttpMethod.GET, "keys/" + path(name, version), null,
+				Call.key("getKey", name), KeyBundle.class, (bundle) -> KeyVaultValues.key(name, bundle)));
 	}
 
-	private Mono<RawResponse> exchange(HttpMethod method, URI url, AccessToken token, Call call) {
-		return this.httpClient.headers((headers) -> {
-			headers.set(HttpHeaderNames.ACCEPT, "application/json");
-			if (token != null) {
-				headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token.token());
-			}
-		})
-			.request(method)
-			.uri(url)
-			.responseSingle((response, body) -> body.asByteArray()
-				.defaultIfEmpty(new byte[0])
-				.map((bytes) -> new RawResponse(response.status().code(), response.responseHeaders(), bytes)))
-			.onErrorMap((ex) -> !(ex instanceof KeyVaultException), (ex) -> new KeyVaultException(
-					"Vault " + this.vaultUri + " could not be reached for " + call.operation() + " of '" + call.name()
-							+ "': " + ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""),
-					new KeyVaultException.Details(0, null, null, null, this.vaultUri, call.operation(), call.name()), ex));
+	/**
+	 * List the keys of the vault, following every page.
+	 * @return the keys, streamed page by page
+	 */
+	public Flux<KeyVaultKeyProperties> listKeys() {
+		return this.pipeline.list("keys", Call.key("listKeys", null), KEY_PAGE, KeyVaultValues::keyProperties);
 	}
 
-	private void checkChallengeResource(KeyVaultChallenge parsed, Call call) {
-		if (!this.verifyChallengeResource) {
-			return;
+	/**
+	 * List the versions of a key, following every page.
+	 * @param name the key name
+	 * @return the versions, streamed page by page
+	 */
+	public Flux<KeyVaultKeyProperties> listKeyVersions(String name) {
+		return Flux.defer(() -> this.pipeline.list("keys/" + path(name, null) + "/versions",
+				Call.key("listKeyVersions", name), KEY_PAGE, KeyVaultValues::keyProperties));
+	}
+
+	/**
+	 * Sign a digest with a key. The vault signs the digest, not the data: hash the data first (32, 48
+	 * or 64 bytes for the 256, 384 or 512 variants).
+	 * @param name the key name
+	 * @param version the key version, or {@code null} for the latest
+	 * @param algorithm the signature algorithm, such as {@code RS256}, {@code PS256} or {@code ES256}
+	 * @param digest the digest
+	 * @return the signature (EC signatures as raw R‖S) with the key version that made it
+	 */
+	public Mono<KeyOperationResult> sign(String name, String version, String algorithm, byte[] digest) {
+		return keyOperation("sign", name, version, new KeyOperationRequest(algorithm, digest, null, null, null));
+	}
+
+	/**
+	 * Verify a signature of a digest with a key.
+	 * @param name the key name
+	 * @param version the key version that signed (a rotated key's newer version cannot verify)
+	 * @param algorithm the signature algorithm
+	 * @param digest the digest that was signed
+	 * @param signature the signature
+	 * @return whether the signature is valid
+	 */
+	public Mono<KeyVerifyResult> verify(String name, String version, String algorithm, byte[] digest,
+			byte[] signature) {
+		return Mono.defer(() -> {
+			requireAll(algorithm, digest, signature);
+			return this.pipeline.call(HttpMethod.POST, "keys/" + path(name, version) + "/verify",
+					new KeyVerifyRequest(algorithm, digest, signature), Call.key("verify", name),
+					KeyVerifyResponse.class, (response) -> new KeyVerifyResult(keyId(name, version),
+							algorithm, Boolean.TRUE.equals(response.value())));
+		});
+	}
+
+	/**
+	 * Wrap (encrypt) a key, such as a data encryption key, with a vault key.
+	 * @param name the key name
+	 * @param version the key version, or {@code null} for the latest
+	 * @param algorithm the algorithm, such as {@code RSA-OAEP-256} or {@code A256KW}
+	 * @param key the key to wrap
+	 * @return the wrapped key with the key version that wrapped it (keep it to unwrap)
+	 */
+	public Mono<KeyOperationResult> wrapKey(String name, String version, String algorithm, byte[] key) {
+		return keyOperation("wrapkey", name, version, new KeyOperationRequest(algorithm, key, null, null, null));
+	}
+
+	/**
+	 * Unwrap a key wrapped by {@link #wrapKey}.
+	 * @param name the key name
+	 * @param version the key version that wrapped it
+	 * @param algorithm the algorithm it was wrapped with
+	 * @param wrappedKey the wrapped key
+	 * @return the unwrapped key
+	 */
+	public Mono<KeyOperationResult> unwrapKey(String name, String version, String algorithm, byte[] wrappedKey) {
+		return keyOperation("unwrapkey", name, version,
+				new KeyOperationRequest(algorithm, wrappedKey, null, null, null));
+	}
+
+	/**
+	 * Encrypt a small plaintext with a key (RSA algorithms, or AES when the vault generates the IV).
+	 * @param name the key name
+	 * @param version the key version, or {@code null} for the latest
+	 * @param algorithm the algorithm, such as {@code RSA-OAEP-256}
+	 * @param plaintext the plaintext
+	 * @return the ciphertext with the key version that made it
+	 */
+	public Mono<KeyEncryptResult> encrypt(String name, String version, String algorithm, byte[] plaintext) {
+		return encrypt(name, version, algorithm, plaintext, null, null);
+	}
+
+	/**
+	 * Encrypt with an AES key on a Managed HSM, giving the initialization vector and additional
+	 * authenticated data where the algorithm takes them.
+	 * @param name the key name
+	 * @param version the key version, or {@code null} for the latest
+	 * @param algorithm the algorithm, such as {@code A256GCM} or {@code A256CBCPAD}
+	 * @param plaintext the plaintext
+	 * @param iv the initialization vector, or {@code null}
+	 * @param additionalAuthenticatedData the additional authenticated data (GCM), or {@code null}
+	 * @return the ciphertext, IV and authentication tag with the key version that made them
+	 */
+	public Mono<KeyEncryptResult> encrypt(String name, String version, String algorithm, byte[] plaintext, byte[] iv,
+			byte[] additionalAuthenticatedData) {
+		return keyCall("encrypt", name, version,
+				new KeyOperationRequest(algorithm, plaintext, iv, additionalAuthenticatedData, null),
+				(response) -> new KeyEncryptResult(response.kid(), algorithm, response.value(),
+						(response.iv() != null) ? response.iv() : iv, response.tag()));
+	}
+
+	/**
+	 * Decrypt a ciphertext made by {@link #encrypt}.
+	 * @param name the key name
+	 * @param version the key version that encrypted
+	 * @param algorithm the algorithm it was encrypted with
+	 * @param ciphertext the ciphertext
+	 * @return the plaintext
+	 */
+	public Mono<KeyOperationResult> decrypt(String name, String version, String algorithm, byte[] ciphertext) {
+		return decrypt(name, version, algorithm, ciphertext, null, null, null);
+	}
+
+	/**
+	 * Decrypt with an AES key on a Managed HSM, giving what the algorithm needs.
+	 * @param name the key name
+	 * @param version the key version that encrypted
+	 * @param algorithm the algorithm it was encrypted with
+	 * @param ciphertext the ciphertext
+	 * @param iv the initialization vector, or {@code null}
+	 * @param additionalAuthenticatedData the additional authenticated data (GCM), or {@code null}
+	 * @param authenticationTag the authentication tag (GCM), or {@code null}
+	 * @return the plaintext
+	 */
+	public Mono<KeyOperationResult> decrypt(String name, String version, String algorithm, byte[] ciphertext,
+			byte[] iv, byte[] additionalAuthenticatedData, byte[] authenticationTag) {
+		return keyOperation("decrypt", name, version,
+				new KeyOperationRequest(algorithm, ciphertext, iv, additionalAuthenticatedData, authenticationTag));
+	}
+
+	/**
+	 * Release the connection pool the client created. A client built with a given HTTP client leaves
+	 * that client's pool alone.
+	 */
+	@Override
+	public void close() {
+		this.pipeline.close();
+	}
+
+	@Override
+	public String toString() {
+		return "KeyVaultClient[" + this.vaultUri + "]";
+	}
+
+	private Mono<KeyOperationResult> keyOperation(String operation, String name, String version,
+			KeyOperationRequest request) {
+		return keyCall(operation, name, version, request,
+				(response) -> new KeyOperationResult(response.kid(), request.alg(), response.value()));
+	}
+
+	private <R> Mono<R> keyCall(String operation, String name, String version, KeyOperationRequest request,
+			java.util.function.Function<KeyOperationResponse, R> toValue) {
+		return Mono.defer(() -> {
+			requireAll(request.alg(), request.value());
+			return this.pipeline.call(HttpMethod.POST, "keys/" + path(name, version) + "/" + operation, request,
+					Call.key(operation, name), KeyOperationResponse.class, toValue);
+		});
+	}
+
+	private String keyId(String name, String version) {
+		return this.vaultUri + "keys/" + name + ((version != null) ? "/" + version : "");
+	}
+
+	private static void requireAll(Object... values) {
+		for (Object value : values) {
+			Objects.requireNonNull(value, "algorithm and value are required");
 		}
-		String resourceHost = parsed.resourceHost();
-		String vaultHost = this.vaultUri.getHost().toLowerCase(Locale.ROOT);
-		if (resourceHost == null || !vaultHost.endsWith("." + resourceHost)) {
-			throw new KeyVaultException("Vault " + this.vaultUri + " asked for a token for resource '" + parsed.scope()
-					+ "', which does not belong to host " + vaultHost + "; no token was sent. If this is an emulator, "
-					+ "turn challenge resource verification off (keyvault.client.challenge-resource-verification=false).",
-					new KeyVaultException.Details(401, null, null, null, this.vaultUri, call.operation(), call.name()), null);
-		}
 	}
 
-	private KeyVaultException failure(RawResponse response, Call call) {
-		String code = null;
-		String innerCode = null;
-		try {
-			io.keyvault.spring.client.model.KeyVaultErrorResponse body = JSON.readValue(response.body(),
-					io.keyvault.spring.client.model.KeyVaultErrorResponse.class);
-			if (body != null && body.error() != null) {
-				code = body.error().code();
-				innerCode = (body.error().innererror() != null) ? body.error().innererror().code() : null;
-			}
-		}
-		catch (JacksonException ex) {
-			// Not a Key Vault error body (a proxy's HTML page, for example): status alone tells.
-		}
-		KeyVaultException.Details details = new KeyVaultException.Details(response.status(), code, innerCode,
-				response.header("x-ms-request-id"), this.vaultUri, call.operation(), call.name());
-		String what = call.operation() + " of '" + call.name() + "' in vault " + this.vaultUri + " failed ("
-				+ details.describe() + ")";
-		return switch (response.status()) {
-			case 404 -> new KeyVaultNotFoundException(call.kind() + " '" + call.name() + "' was not found in vault "
-					+ this.vaultUri + " (" + details.describe() + ")", details);
-			case 403 -> new KeyVaultAccessDeniedException(what + ": the identity is not allowed to do this. "
-					+ "Grant it the right role (such as Key Vault Secrets User) or access policy, "
-					+ "and check the vault's firewall.", details);
-			case 401 -> new KeyVaultException(what + ": the vault did not accept the token. Check that the identity "
-					+ "belongs to the vault's tenant.", details, null);
-			default -> new KeyVaultException(what, details, null);
-		};
-	}
-
-	private <T> T decode(RawResponse response, Class<T> type, Call call) {
-		try {
-			return JSON.readValue(response.body(), type);
-		}
-		catch (JacksonException ex) {
-			throw new KeyVaultException(call.operation() + " of '" + call.name() + "' in vault " + this.vaultUri
-					+ ": the response is not valid JSON (" + response.body().length + " bytes)",
-					new KeyVaultException.Details(response.status(), null, null, response.header("x-ms-request-id"),
-							this.vaultUri, call.operation(), call.name()),
-					null);
-		}
-	}
-
-	private static KeyVaultSecret toSecret(String requestedName, SecretBundle bundle) {
-		SecretIds id = SecretIds.parse(bundle.id(), requestedName);
-		SecretAttributes attributes = (bundle.attributes() != null) ? bundle.attributes()
-				: new SecretAttributes(true, null, null, null, null, null);
-		return new KeyVaultSecret(id.name(), bundle.value(), id.version(), bundle.contentType(),
-				!Boolean.FALSE.equals(attributes.enabled()), attributes.nbf(), attributes.exp(), attributes.created(),
-				attributes.updated(), bundle.tags());
-	}
-
-	private static void checkName(String name) {
+	/** {@code name} or {@code name/version}, both validated, so a name can never change the path. */
+	private static String path(String name, String version) {
 		if (name == null || !OBJECT_NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("'" + name + "' is not a valid Key Vault object name: use 1 to 127 "
 					+ "letters, digits and dashes");
 		}
-	}
-
-	private static KeyVaultChallenge knownChallenge(URI vaultUri) {
-		String host = vaultUri.getHost().toLowerCase(Locale.ROOT);
-		for (Map.Entry<String, String> entry : KNOWN_RESOURCES.entrySet()) {
-			if (host.endsWith(entry.getKey())) {
-				return new KeyVaultChallenge(null, null, entry.getValue() + "/.default", null, null);
-			}
+		if (version == null) {
+			return name;
 		}
-		return null;
-	}
-
-	private record Call(String operation, String name) {
-
-		String kind() {
-			return this.operation.toLowerCase(Locale.ROOT).contains("secret") ? "Secret" : "Key";
+		if (!VERSION.matcher(version).matches()) {
+			throw new IllegalArgumentException("'" + version + "' is not a valid version id: use letters and digits");
 		}
-
-	}
-
-	private record RawResponse(int status, io.netty.handler.codec.http.HttpHeaders headers, byte[] body) {
-
-		String header(String name) {
-			return this.headers.get(name);
-		}
-
-	}
-
-	private record SecretIds(String name, String version) {
-
-		static SecretIds parse(String id, String fallbackName) {
-			if (id == null) {
-				return new SecretIds(fallbackName, null);
-			}
-			String path = URI.create(id).getPath();
-			String[] parts = path.replaceFirst("^/", "").split("/");
-			String name = (parts.length > 1) ? parts[1] : fallbackName;
-			String version = (parts.length > 2) ? parts[2] : null;
-			return new SecretIds(name, version);
-		}
-
-	}
-
-	/**
-	 * Builds a {@link KeyVaultClient}.
-	 */
-	public static final class Builder {
-
-		private URI vaultUri;
-
-		private TokenCredential credential;
-
-		private HttpClient httpClient;
-
-		private String apiVersion = DEFAULT_API_VERSION;
-
-		private boolean verifyChallengeResource = true;
-
-		private Duration responseTimeout = Duration.ofSeconds(30);
-
-		private Builder() {
-		}
-
-		/**
-		 * Set the vault URI, such as {@code https://my-vault.vault.azure.net/}.
-		 * @param vaultUri the vault URI
-		 * @return this builder
-		 */
-		public Builder vaultUri(URI vaultUri) {
-			this.vaultUri = vaultUri;
-			return this;
-		}
-
-		/**
-		 * Set the credential that provides tokens.
-		 * @param credential the credential
-		 * @return this builder
-		 */
-		public Builder credential(TokenCredential credential) {
-			this.credential = credential;
-			return this;
-		}
-
-		/**
-		 * Set the Reactor Netty client to send requests with (timeouts, proxy and TLS come from it).
-		 * @param httpClient the HTTP client
-		 * @return this builder
-		 */
-		public Builder httpClient(HttpClient httpClient) {
-			this.httpClient = httpClient;
-			return this;
-		}
-
-		/**
-		 * Set the Key Vault REST API version.
-		 * @param apiVersion the version, such as {@code 7.6}
-		 * @return this builder
-		 */
-		public Builder apiVersion(String apiVersion) {
-			this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion");
-			return this;
-		}
-
-		/**
-		 * Set whether a challenge's resource must belong to the vault's host before a token is sent.
-		 * Turn it off only for emulators.
-		 * @param verify whether to verify
-		 * @return this builder
-		 */
-		public Builder challengeResourceVerification(boolean verify) {
-			this.verifyChallengeResource = verify;
-			return this;
-		}
-
-		/**
-		 * Set the response timeout used when no HTTP client is given.
-		 * @param responseTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder responseTimeout(Duration responseTimeout) {
-			this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
-			return this;
-		}
-
-		/**
-		 * Build the client.
-		 * @return the client
-		 */
-		public KeyVaultClient build() {
-			return new KeyVaultClient(this);
-		}
-
+		return name + "/" + version;
 	}
 
 }

@@ -3,7 +3,7 @@ package io.keyvault.spring.client.model;
 import java.util.Map;
 
 /**
- * Wire form of {@code GET /secrets/{name}[/{version}]}: not public API.
+ * Wire form of {@code GET /secrets/{name}[/{version}]} and {@code PUT /secrets/{name}}: not public API.
  *
  * @param value the secret value
  * @param id the secret identifier URL including the version
@@ -14,5 +14,5 @@ import java.util.Map;
  * @param attributes the attributes
  */
 public record SecretBundle(String value, String id, String contentType, Map<String, String> tags, String kid,
-		Boolean managed, SecretAttributes attributes) {
+		Boolean managed, ObjectAttributes attributes) {
 }
