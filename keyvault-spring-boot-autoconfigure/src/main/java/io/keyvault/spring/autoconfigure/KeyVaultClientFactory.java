@@ -1,12 +1,9 @@
 package io.keyvault.spring.autoconfigure;
 
 import java.net.URI;
-import java.time.Clock;
 
 import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.client.VaultUris;
-import io.keyvault.spring.credential.CachingTokenCredential;
-import io.keyvault.spring.credential.ClientSecretCredential;
 import io.keyvault.spring.credential.TokenCredential;
 import reactor.netty.http.client.HttpClient;
 
@@ -44,22 +41,14 @@ public final class KeyVaultClientFactory {
 	}
 
 	/**
-	 * The credential the properties describe, caching its tokens.
+	 * The credential the properties and the environment variables describe, caching its tokens.
 	 * @param properties the properties
 	 * @return the credential
 	 * @throws KeyVaultConfigurationException when the credential properties are incomplete
+	 * @see KeyVaultCredentialFactory
 	 */
 	public static TokenCredential credential(KeyVaultProperties properties) {
-		KeyVaultProperties.Credential credential = properties.getCredential();
-		String prefix = KeyVaultProperties.PREFIX + ".credential.";
-		require(credential.getTenantId(), prefix + "tenant-id", "the directory (tenant) id of your app registration");
-		require(credential.getClientId(), prefix + "client-id", "the application (client) id of your app registration");
-		require(credential.getClientSecret(), prefix + "client-secret",
-				"the client secret value of your app registration");
-		HttpClient httpClient = HttpClient.create().responseTimeout(properties.getClient().getResponseTimeout());
-		return new CachingTokenCredential(new ClientSecretCredential(credential.getAuthorityHost(),
-				credential.getTenantId(), credential.getClientId(), credential.getClientSecret(), httpClient,
-				Clock.systemUTC()), Clock.systemUTC());
+		return KeyVaultCredentialFactory.credential(properties);
 	}
 
 	/**
@@ -77,13 +66,6 @@ public final class KeyVaultClientFactory {
 			.challengeResourceVerification(client.isChallengeResourceVerification())
 			.httpClient(HttpClient.create().responseTimeout(client.getResponseTimeout()))
 			.build();
-	}
-
-	private static void require(String value, String property, String what) {
-		if (value == null || value.isBlank()) {
-			throw new KeyVaultConfigurationException(property, "it is not set",
-					"Set " + property + " to " + what + ".");
-		}
 	}
 
 }
