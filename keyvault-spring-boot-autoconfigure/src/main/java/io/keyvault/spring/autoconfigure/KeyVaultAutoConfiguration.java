@@ -24,9 +24,12 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(KeyVaultProperties.class)
 public class KeyVaultAutoConfiguration {
 
+	/**
+	 * The credential chain of {@link KeyVaultCredentialFactory}; building it does no I/O, so it
+	 * exists whenever the integration is enabled.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty(prefix = KeyVaultProperties.PREFIX + ".credential", name = "client-secret")
 	TokenCredential keyVaultCredential(KeyVaultProperties properties) {
 		return KeyVaultClientFactory.credential(properties);
 	}

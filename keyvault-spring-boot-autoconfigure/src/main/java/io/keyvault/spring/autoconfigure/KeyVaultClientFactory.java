@@ -1,7 +1,6 @@
 package io.keyvault.spring.autoconfigure;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 
 import io.keyvault.spring.client.KeyVaultClient;
@@ -9,10 +8,7 @@ import io.keyvault.spring.client.KeyVaultClientBuilder;
 import io.keyvault.spring.client.KeyVaultHttpClientCustomizer;
 import io.keyvault.spring.client.KeyVaultProxy;
 import io.keyvault.spring.client.VaultUris;
-import io.keyvault.spring.credential.CachingTokenCredential;
-import io.keyvault.spring.credential.ClientSecretCredential;
 import io.keyvault.spring.credential.TokenCredential;
-import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
@@ -39,22 +35,14 @@ public final class KeyVaultClientFactory {
 	}
 
 	/**
-	 * The credential the properties describe, caching its tokens.
+	 * The credential the properties and the environment variables describe, caching its tokens.
 	 * @param properties the properties
 	 * @return the credential
 	 * @throws KeyVaultConfigurationException when the credential properties are incomplete
+	 * @see KeyVaultCredentialFactory
 	 */
 	public static TokenCredential credential(KeyVaultProperties properties) {
-		KeyVaultProperties.Credential credential = properties.getCredential();
-		String prefix = KeyVaultProperties.PREFIX + ".credential.";
-		require(credential.getTenantId(), prefix + "tenant-id", "the directory (tenant) id of your app registration");
-		require(credential.getClientId(), prefix + "client-id", "the application (client) id of your app registration");
-		require(credential.getClientSecret(), prefix + "client-secret",
-				"the client secret value of your app registration");
-		HttpClient httpClient = HttpClient.create().responseTimeout(properties.getClient().getResponseTimeout());
-		return new CachingTokenCredential(new ClientSecretCredential(credential.getAuthorityHost(),
-				credential.getTenantId(), credential.getClientId(), credential.getClientSecret(), httpClient,
-				Clock.systemUTC()), Clock.systemUTC());
+		return KeyVaultCredentialFactory.credential(properties);
 	}
 
 	/**
@@ -81,10 +69,26 @@ public final class KeyVaultClientFactory {
 	 */
 	public static KeyVaultClient client(KeyVaultProperties properties, TokenCredential credential,
 			SslBundles sslBundles, List<KeyVaultHttpClientCustomizer> customizers) {
+		return client(properties, vaultUri(properties), credential, sslBundles, customizers);
+	}
+
+	/**
+	 * The client for one of the configured vaults ({@code keyvault.uri} or
+	 * {@code keyvault.vaults.<name>.uri}), with the transport settings of {@code keyvault.client.*}.
+	 * @param properties the properties
+	 * @param vaultUri the vault, already validated
+	 * @param credential the credential to authenticate with
+	 * @param sslBundles the SSL bundles, or {@code null} when they are not available (at import time)
+	 * @param customizers the HTTP client customizers, in the order to apply them
+	 * @return the client
+	 * @throws KeyVaultConfigurationException when a {@code keyvault.client.*} property is invalid
+	 */
+	public static KeyVaultClient client(KeyVaultProperties properties, URI vaultUri, TokenCredential credential,
+			SslBundles sslBundles, List<KeyVaultHttpClientCustomizer> customizers) {
 		KeyVaultProperties.Client client = properties.getClient();
 		KeyVaultProperties.Client.Retry retry = client.getRetry();
 		KeyVaultClientBuilder builder = KeyVaultClient.builder()
-			.vaultUri(vaultUri(properties))
+			.vaultUri(vaultUri)
 			.credential(credential)
 			.challengeResourceVerification(client.isChallengeResourceVerification())
 			.proxy(proxy(client.getProxy()));
@@ -153,24 +157,6 @@ public final class KeyVaultClientFactory {
 	}
 
 	/**
-	 * The client for one of the configured vaults.
-	 * @param properties the properties (transport settings)
-	 * @param vaultUri the vault, already validated
-	 * @param credential the credential to authenticate with
-	 * @return the client
-	 */
-	public static KeyVaultClient client(KeyVaultProperties properties, URI vaultUri, TokenCredential credential) {
-		KeyVaultProperties.Client client = properties.getClient();
-		return KeyVaultClient.builder()
-			.vaultUri(vaultUri)
-			.credential(credential)
-			.apiVersion(client.getApiVersion())
-			.challengeResourceVerification(client.isChallengeResourceVerification())
-			.httpClient(HttpClient.create().responseTimeout(client.getResponseTimeout()))
-			.build();
-	}
-
-	/**
 	 * Validate and normalise a configured vault URI.
 	 * @param uri the configured value
 	 * @param property the property it came from, for the error message
@@ -190,13 +176,6 @@ public final class KeyVaultClientFactory {
 			throw new KeyVaultConfigurationException(property, ex.getMessage(),
 					"Set " + property + " to the vault's https URI, for example https://my-vault.vault.azure.net/; "
 							+ "plain http is accepted only for loopback hosts (a local vault).");
-		}
-	}
-
-	private static void require(String value, String property, String what) {
-		if (value == null || value.isBlank()) {
-			throw new KeyVaultConfigurationException(property, "it is not set",
-					"Set " + property + " to " + what + ".");
 		}
 	}
 

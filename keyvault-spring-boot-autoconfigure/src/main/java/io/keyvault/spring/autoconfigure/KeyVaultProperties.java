@@ -1,11 +1,14 @@
 package io.keyvault.spring.autoconfigure;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.keyvault.spring.credential.ClientCertificateCredential;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -319,6 +322,13 @@ public class KeyVaultProperties {
 	public static class Credential {
 
 		/**
+		 * Credentials to try, in order, such as managed-identity or environment,workload-identity;
+		 * when empty: client-secret or client-certificate when configured, else AZURE_TOKEN_CREDENTIALS,
+		 * else environment, workload-identity, managed-identity, azure-cli.
+		 */
+		private List<Type> chain = new ArrayList<>();
+
+		/**
 		 * Directory (tenant) id of the application registration.
 		 */
 		private String tenantId;
@@ -334,9 +344,46 @@ public class KeyVaultProperties {
 		private String clientSecret;
 
 		/**
-		 * Entra ID authority host; change it for sovereign clouds.
+		 * Client certificate: a PEM file with the certificate and its private key, or a PKCS#12 file.
 		 */
-		private URI authorityHost = URI.create("https://login.microsoftonline.com/");
+		private Path certificatePath;
+
+		/**
+		 * Password of the PKCS#12 client certificate file.
+		 */
+		private String certificatePassword;
+
+		/**
+		 * Whether the client assertion carries the certificate chain (x5c), for subject name and issuer
+		 * authentication.
+		 */
+		private boolean sendCertificateChain;
+
+		/**
+		 * Algorithm the client assertion is signed with.
+		 */
+		private ClientCertificateCredential.SignatureAlgorithm certificateSignatureAlgorithm = ClientCertificateCredential.SignatureAlgorithm.PS256;
+
+		/**
+		 * Entra ID authority host for sovereign clouds, such as https://login.microsoftonline.us/; when
+		 * not set, AZURE_AUTHORITY_HOST or the public cloud's.
+		 */
+		private URI authorityHost;
+
+		/**
+		 * Longest time the Azure CLI may take to produce a token.
+		 */
+		private Duration azureCliTimeout = Duration.ofSeconds(10);
+
+		private final ManagedIdentity managedIdentity = new ManagedIdentity();
+
+		public List<Type> getChain() {
+			return this.chain;
+		}
+
+		public void setChain(List<Type> chain) {
+			this.chain = chain;
+		}
 
 		public String getTenantId() {
 			return this.tenantId;
@@ -362,12 +409,170 @@ public class KeyVaultProperties {
 			this.clientSecret = clientSecret;
 		}
 
+		public Path getCertificatePath() {
+			return this.certificatePath;
+		}
+
+		public void setCertificatePath(Path certificatePath) {
+			this.certificatePath = certificatePath;
+		}
+
+		public String getCertificatePassword() {
+			return this.certificatePassword;
+		}
+
+		public void setCertificatePassword(String certificatePassword) {
+			this.certificatePassword = certificatePassword;
+		}
+
+		public boolean isSendCertificateChain() {
+			return this.sendCertificateChain;
+		}
+
+		public void setSendCertificateChain(boolean sendCertificateChain) {
+			this.sendCertificateChain = sendCertificateChain;
+		}
+
+		public ClientCertificateCredential.SignatureAlgorithm getCertificateSignatureAlgorithm() {
+			return this.certificateSignatureAlgorithm;
+		}
+
+		public void setCertificateSignatureAlgorithm(
+				ClientCertificateCredential.SignatureAlgorithm certificateSignatureAlgorithm) {
+			this.certificateSignatureAlgorithm = certificateSignatureAlgorithm;
+		}
+
 		public URI getAuthorityHost() {
 			return this.authorityHost;
 		}
 
 		public void setAuthorityHost(URI authorityHost) {
 			this.authorityHost = authorityHost;
+		}
+
+		public Duration getAzureCliTimeout() {
+			return this.azureCliTimeout;
+		}
+
+		public void setAzureCliTimeout(Duration azureCliTimeout) {
+			this.azureCliTimeout = azureCliTimeout;
+		}
+
+		public ManagedIdentity getManagedIdentity() {
+			return this.managedIdentity;
+		}
+
+		/**
+		 * Kinds of credential, for {@code keyvault.credential.chain}.
+		 */
+		public enum Type {
+
+			/** App registration with client-id, tenant-id and client-secret. */
+			CLIENT_SECRET("ClientSecretCredential"),
+
+			/** App registration with client-id, tenant-id and certificate-path. */
+			CLIENT_CERTIFICATE("ClientCertificateCredential"),
+
+			/** App registration described by the AZURE_* environment variables. */
+			ENVIRONMENT("EnvironmentCredential"),
+
+			/** Federated token file, as on AKS with workload identity. */
+			WORKLOAD_IDENTITY("WorkloadIdentityCredential"),
+
+			/** Managed identity of the Azure host: App Service, Cloud Shell, Azure Arc or IMDS. */
+			MANAGED_IDENTITY("ManagedIdentityCredential"),
+
+			/** Developer signed in with 'az login'. */
+			AZURE_CLI("AzureCliCredential");
+
+			private final String credentialName;
+
+			Type(String credentialName) {
+				this.credentialName = credentialName;
+			}
+
+			/**
+			 * The name AZURE_TOKEN_CREDENTIALS uses for this credential.
+			 * @return the name, such as {@code ManagedIdentityCredential}
+			 */
+			public String getCredentialName() {
+				return this.credentialName;
+			}
+
+		}
+
+		/**
+		 * Which managed identity to use, and how to reach it.
+		 */
+		public static class ManagedIdentity {
+
+			/**
+			 * Client id of a user-assigned managed identity; when no id is set, AZURE_CLIENT_ID or the
+			 * system-assigned identity.
+			 */
+			private String clientId;
+
+			/**
+			 * Object (principal) id of a user-assigned managed identity.
+			 */
+			private String objectId;
+
+			/**
+			 * Azure resource id of a user-assigned managed identity.
+			 */
+			private String resourceId;
+
+			/**
+			 * Base URI of the instance metadata service, for pod identity or tests; when not set,
+			 * AZURE_POD_IDENTITY_AUTHORITY_HOST or http://169.254.169.254.
+			 */
+			private URI imdsEndpoint;
+
+			/**
+			 * Time to wait for a connection to the managed identity endpoint before moving on.
+			 */
+			private Duration connectTimeout = Duration.ofSeconds(1);
+
+			public String getClientId() {
+				return this.clientId;
+			}
+
+			public void setClientId(String clientId) {
+				this.clientId = clientId;
+			}
+
+			public String getObjectId() {
+				return this.objectId;
+			}
+
+			public void setObjectId(String objectId) {
+				this.objectId = objectId;
+			}
+
+			public String getResourceId() {
+				return this.resourceId;
+			}
+
+			public void setResourceId(String resourceId) {
+				this.resourceId = resourceId;
+			}
+
+			public URI getImdsEndpoint() {
+				return this.imdsEndpoint;
+			}
+
+			public void setImdsEndpoint(URI imdsEndpoint) {
+				this.imdsEndpoint = imdsEndpoint;
+			}
+
+			public Duration getConnectTimeout() {
+				return this.connectTimeout;
+			}
+
+			public void setConnectTimeout(Duration connectTimeout) {
+				this.connectTimeout = connectTimeout;
+			}
+
 		}
 
 	}

@@ -1,24 +1,41 @@
 package io.keyvault.spring.credential;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Caches the tokens of another credential: one token per {@link TokenRequestContext}, reused until
- * it is due for refresh (five minutes before expiry, or the issuer's {@code refresh_in}).
- * Concurrent callers share one in-flight request.
+ * Caches the tokens of another credential: one token per {@link TokenRequestContext} (scopes,
+ * tenant, claims), reused until it is due for refresh (five minutes before expiry, or the
+ * issuer's {@code refresh_in}).
+ * <ul>
+ * <li>Concurrent callers share one in-flight request.</li>
+ * <li>A refresh that fails while the cached token is still valid keeps the cached token, and the
+ * next refresh is attempted at most every {@link #EARLY_REFRESH_RETRY_INTERVAL}.</li>
+ * <li>Failures of a request for a missing or expired token are not cached: the next caller
+ * tries again.</li>
+ * </ul>
  */
 public final class CachingTokenCredential implements TokenCredential {
+
+	/** The shortest interval between two attempts to refresh a token that is still valid. */
+	public static final Duration EARLY_REFRESH_RETRY_INTERVAL = Duration.ofSeconds(30);
+
+	private static final Log logger = LogFactory.getLog(CachingTokenCredential.class);
 
 	private final TokenCredential delegate;
 
 	private final Clock clock;
 
-	private final Map<TokenRequestContext, Mono<AccessToken>> cache = new ConcurrentHashMap<>();
+	private final Map<TokenRequestContext, Entry> cache = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a caching credential.
@@ -32,14 +49,7 @@ public final class CachingTokenCredential implements TokenCredential {
 
 	@Override
 	public Mono<AccessToken> getToken(TokenRequestContext context) {
-		return this.cache.computeIfAbsent(context, this::cachedFetch);
-	}
-
-	private Mono<AccessToken> cachedFetch(TokenRequestContext context) {
-		// cacheInvalidateIf gives single flight: subscribers arriving while a fetch is running share it;
-		// errors are not cached, so the next caller tries again.
-		return Mono.defer(() -> this.delegate.getToken(context))
-			.cacheInvalidateIf((token) -> !this.clock.instant().isBefore(token.refreshDueAt()));
+		return Mono.defer(() -> this.cache.computeIfAbsent(context, (key) -> new Entry()).get(context));
 	}
 
 	/**
@@ -53,6 +63,64 @@ public final class CachingTokenCredential implements TokenCredential {
 	@Override
 	public String toString() {
 		return "CachingTokenCredential[" + this.delegate + "]";
+	}
+
+	/** The token of one context and the request that is fetching its successor, if any. */
+	private final class Entry {
+
+		private AccessToken token;
+
+		private Mono<AccessToken> inFlight;
+
+		private Instant nextEarlyRefresh = Instant.MIN;
+
+		synchronized Mono<AccessToken> get(TokenRequestContext context) {
+			Instant now = CachingTokenCredential.this.clock.instant();
+			AccessToken current = this.token;
+			if (current != null && now.isBefore(current.refreshDueAt())) {
+				return Mono.just(current);
+			}
+			if (current != null && !current.isExpiredAt(now)) {
+				// Early refresh: callers never wait on it longer than needed and never lose the valid token.
+				if (this.inFlight != null || now.isBefore(this.nextEarlyRefresh)) {
+					return Mono.just(current);
+				}
+				this.nextEarlyRefresh = now.plus(EARLY_REFRESH_RETRY_INTERVAL);
+				return fetch(context).onErrorResume((ex) -> {
+					logger.warn("Refreshing the Key Vault token failed; the cached token is valid until "
+							+ current.expiresAt() + " and refresh is retried in "
+							+ EARLY_REFRESH_RETRY_INTERVAL.toSeconds() + " s: " + ex.getMessage());
+					return Mono.just(current);
+				});
+			}
+			return (this.inFlight != null) ? this.inFlight : fetch(context);
+		}
+
+		private Mono<AccessToken> fetch(TokenRequestContext context) {
+			AtomicReference<Mono<AccessToken>> self = new AtomicReference<>();
+			self.set(Mono.defer(() -> CachingTokenCredential.this.delegate.getToken(context))
+				.doOnNext((token) -> store(token, self.get()))
+				.doFinally((signal) -> done(self.get()))
+				.cache());
+			this.inFlight = self.get();
+			return this.inFlight;
+		}
+
+		private synchronized void store(AccessToken token, Mono<AccessToken> request) {
+			this.token = token;
+			// Clear before subscribers see the token, so a caller that asks again at once is not
+			// handed the finished request (doFinally runs only after the token has been delivered).
+			if (this.inFlight == request) {
+				this.inFlight = null;
+			}
+		}
+
+		private synchronized void done(Mono<AccessToken> request) {
+			if (this.inFlight == request) {
+				this.inFlight = null;
+			}
+		}
+
 	}
 
 }

@@ -1,15 +1,11 @@
 package io.keyvault.spring.credential;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Map;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -24,17 +20,9 @@ public final class ClientSecretCredential implements TokenCredential {
 	/** The public-cloud authority host. */
 	public static final URI DEFAULT_AUTHORITY_HOST = URI.create("https://login.microsoftonline.com/");
 
-	private final URI authorityHost;
-
-	private final String tenantId;
-
-	private final String clientId;
+	private final EntraTokenClient entra;
 
 	private final String clientSecret;
-
-	private final HttpClient httpClient;
-
-	private final Clock clock;
 
 	/**
 	 * Create a credential.
@@ -47,12 +35,8 @@ public final class ClientSecretCredential implements TokenCredential {
 	 */
 	public ClientSecretCredential(URI authorityHost, String tenantId, String clientId, String clientSecret,
 			HttpClient httpClient, Clock clock) {
-		this.authorityHost = withTrailingSlash(Objects.requireNonNull(authorityHost, "authorityHost"));
-		this.tenantId = requireText(tenantId, "tenantId");
-		this.clientId = requireText(clientId, "clientId");
-		this.clientSecret = requireText(clientSecret, "clientSecret");
-		this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-		this.clock = Objects.requireNonNull(clock, "clock");
+		this.entra = new EntraTokenClient(authorityHost, tenantId, clientId, httpClient, clock);
+		this.clientSecret = EntraTokenClient.requireText(clientSecret, "clientSecret");
 	}
 
 	/**
@@ -69,19 +53,8 @@ public final class ClientSecretCredential implements TokenCredential {
 
 	@Override
 	public Mono<AccessToken> getToken(TokenRequestContext context) {
-		URI tokenEndpoint = this.authorityHost.resolve(this.tenantId + "/oauth2/v2.0/token");
-		String form = "grant_type=client_credentials" + "&client_id=" + encode(this.clientId) + "&client_secret="
-				+ encode(this.clientSecret) + "&scope=" + encode(context.scopeParameter());
-		String who = "Client secret credential (client id " + this.clientId + ")";
-		return this.httpClient
-			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
-				.set(HttpHeaderNames.ACCEPT, "application/json"))
-			.post()
-			.uri(tokenEndpoint)
-			.send(ByteBufFlux.fromString(Mono.just(form)))
-			.responseSingle((response, body) -> body.asByteArray()
-				.defaultIfEmpty(new byte[0])
-				.map((bytes) -> EntraTokenResponses.parse(response.status().code(), bytes, this.clock, who)));
+		return this.entra.requestToken(context, (endpoint) -> Map.of("client_secret", this.clientSecret),
+				"Client secret credential (client id " + this.entra.clientId() + ")");
 	}
 
 	/**
@@ -89,28 +62,12 @@ public final class ClientSecretCredential implements TokenCredential {
 	 * @return the client id
 	 */
 	public String getClientId() {
-		return this.clientId;
+		return this.entra.clientId();
 	}
 
 	@Override
 	public String toString() {
-		return "ClientSecretCredential[tenantId=" + this.tenantId + ", clientId=" + this.clientId + "]";
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	static URI withTrailingSlash(URI uri) {
-		String text = uri.toString();
-		return text.endsWith("/") ? uri : URI.create(text + "/");
-	}
-
-	private static String requireText(String value, String name) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " must not be empty");
-		}
-		return value;
+		return "ClientSecretCredential[tenantId=" + this.entra.tenantId() + ", clientId=" + this.entra.clientId() + "]";
 	}
 
 }

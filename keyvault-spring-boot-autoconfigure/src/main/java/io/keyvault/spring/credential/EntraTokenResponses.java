@@ -69,6 +69,31 @@ final class EntraTokenResponses {
 		return new KeyVaultAuthenticationException(message.toString(), code);
 	}
 
+	/**
+	 * The error text of a managed identity endpoint's answer ({@code error_description},
+	 * {@code message} or {@code error}), shortened, as " (text)"; empty when there is none. Only
+	 * these fields are read, so nothing else the body holds reaches a message.
+	 */
+	static String errorDetail(byte[] body) {
+		JsonNode json;
+		try {
+			json = JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return "";
+		}
+		if (json == null || !json.isObject()) {
+			return "";
+		}
+		for (String field : new String[] { "error_description", "message", "error" }) {
+			String text = text(json, field);
+			if (text != null && !text.isBlank()) {
+				return " (" + ((text.length() > 300) ? text.substring(0, 300) + "…" : text) + ")";
+			}
+		}
+		return "";
+	}
+
 	static String hint(String code, int status) {
 		if (code == null) {
 			return (status >= 500) ? "The identity service had a problem; try again later."

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachingTokenCredentialTests {
 
@@ -73,6 +75,79 @@ class CachingTokenCredentialTests {
 
 		assertThat(caching.getToken(context).onErrorResume((ex) -> Mono.empty()).block()).isNull();
 		assertThat(caching.getToken(context).block().token()).isEqualTo("ok");
+	}
+
+	@Test
+	void refreshesAtTheIssuersRefreshInsteadOfFiveMinutesBeforeExpiry() {
+		AtomicInteger calls = new AtomicInteger();
+		TokenCredential withRefreshIn = (context) -> Mono.fromSupplier(() -> new AccessToken("t" + calls.incrementAndGet(),
+				this.clock.instant().plusSeconds(3600), this.clock.instant().plusSeconds(1800)));
+		CachingTokenCredential caching = new CachingTokenCredential(withRefreshIn, this.clock);
+		TokenRequestContext context = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE);
+
+		assertThat(caching.getToken(context).block().token()).isEqualTo("t1");
+		this.clock.advance(Duration.ofMinutes(29));
+		assertThat(caching.getToken(context).block().token()).isEqualTo("t1");
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(caching.getToken(context).block().token()).isEqualTo("t2");
+	}
+
+	@Test
+	void aFailedEarlyRefreshKeepsTheValidTokenAndRetriesAtMostEveryThirtySeconds() {
+		AtomicInteger calls = new AtomicInteger();
+		TokenCredential failingAfterFirst = (context) -> (calls.incrementAndGet() == 1)
+				? Mono.just(new AccessToken("first", this.clock.instant().plusSeconds(3600)))
+				: Mono.error(new KeyVaultAuthenticationException("identity service down", null));
+		CachingTokenCredential caching = new CachingTokenCredential(failingAfterFirst, this.clock);
+		TokenRequestContext context = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE);
+		caching.getToken(context).block();
+
+		this.clock.advance(Duration.ofMinutes(56));
+		assertThat(caching.getToken(context).block().token()).isEqualTo("first");
+		assertThat(calls).hasValue(2);
+		this.clock.advance(Duration.ofSeconds(29));
+		assertThat(caching.getToken(context).block().token()).isEqualTo("first");
+		assertThat(calls).as("no second attempt within 30 s").hasValue(2);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(caching.getToken(context).block().token()).isEqualTo("first");
+		assertThat(calls).hasValue(3);
+	}
+
+	@Test
+	void aFailedRefreshOfAnExpiredTokenIsReportedToTheCaller() {
+		AtomicInteger calls = new AtomicInteger();
+		TokenCredential failingAfterFirst = (context) -> (calls.incrementAndGet() == 1)
+				? Mono.just(new AccessToken("first", this.clock.instant().plusSeconds(3600)))
+				: Mono.error(new KeyVaultAuthenticationException("identity service down", null));
+		CachingTokenCredential caching = new CachingTokenCredential(failingAfterFirst, this.clock);
+		TokenRequestContext context = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE);
+		caching.getToken(context).block();
+
+		this.clock.advance(Duration.ofMinutes(61));
+		assertThatThrownBy(() -> caching.getToken(context).block()).isInstanceOf(KeyVaultAuthenticationException.class);
+		assertThatThrownBy(() -> caching.getToken(context).block()).isInstanceOf(KeyVaultAuthenticationException.class);
+		assertThat(calls).as("an expired token is fetched again on every call").hasValue(3);
+	}
+
+	@Test
+	void callersDuringAnEarlyRefreshGetTheValidTokenWithoutASecondRequest() {
+		AtomicInteger calls = new AtomicInteger();
+		Sinks.One<AccessToken> pending = Sinks.one();
+		TokenCredential slowSecond = (context) -> (calls.incrementAndGet() == 1)
+				? Mono.just(new AccessToken("first", this.clock.instant().plusSeconds(3600))) : pending.asMono();
+		CachingTokenCredential caching = new CachingTokenCredential(slowSecond, this.clock);
+		TokenRequestContext context = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE);
+		caching.getToken(context).block();
+		this.clock.advance(Duration.ofMinutes(56));
+
+		Mono<AccessToken> refreshing = caching.getToken(context).cache();
+		refreshing.subscribe();
+		assertThat(caching.getToken(context).block().token()).isEqualTo("first");
+		pending.tryEmitValue(new AccessToken("second", this.clock.instant().plusSeconds(3600)));
+
+		assertThat(refreshing.block().token()).isEqualTo("second");
+		assertThat(caching.getToken(context).block().token()).isEqualTo("second");
+		assertThat(calls).hasValue(2);
 	}
 
 	static final class MutableClock extends Clock {

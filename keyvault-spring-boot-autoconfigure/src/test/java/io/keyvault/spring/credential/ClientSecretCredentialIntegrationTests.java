@@ -96,4 +96,66 @@ class ClientSecretCredentialIntegrationTests {
 			.hasMessageNotContaining("tok-3");
 	}
 
+	@Test
+	void explainsAnApplicationThatIsNotInTheTenant() {
+		assertRefusedWith("AADSTS700016: Application with identifier 'client-1' was not found in the directory 'x'.",
+				"AADSTS700016", "not found in the tenant", "keyvault.credential.client-id");
+	}
+
+	@Test
+	void explainsAnUnknownTenant() {
+		assertRefusedWith("AADSTS90002: Tenant 'tenant-1' not found.", "AADSTS90002", "tenant was not found",
+				"keyvault.credential.tenant-id");
+	}
+
+	@Test
+	void failsClearlyOnATruncatedTokenResponse() {
+		this.wireMock.stubFor(post(urlEqualTo("/tenant-1/oauth2/v2.0/token"))
+			.willReturn(aResponse().withStatus(200).withBody("{\"access_token\":\"tok-4\",\"expires_in\":35")));
+
+		assertThatThrownBy(() -> this.credential.getToken(TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE)).block())
+			.isInstanceOf(KeyVaultAuthenticationException.class)
+			.hasMessageContaining("not valid JSON")
+			.hasMessageNotContaining("tok-4");
+	}
+
+	@Test
+	void sendsTheChallengesTenantAndClaims() {
+		this.wireMock.stubFor(post(urlEqualTo("/tenant-2/oauth2/v2.0/token")).willReturn(aResponse().withStatus(200)
+			.withBody("{\"access_token\":\"tok-5\",\"expires_in\":3599}")));
+
+		this.credential.getToken(TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE)
+			.withTenantId("tenant-2")
+			.withClaims("{\"access_token\":{\"nbf\":{\"essential\":true}}}")).block();
+
+		assertThat(Forms.fields(this.wireMock.findAll(postRequestedFor(urlEqualTo("/tenant-2/oauth2/v2.0/token"))).get(0)))
+			.containsEntry("claims", "{\"access_token\":{\"nbf\":{\"essential\":true}}}");
+	}
+
+	@Test
+	void anUnreachableTokenEndpointIsAFailureNamingTheEndpoint() throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		ClientSecretCredential unreachable = new ClientSecretCredential(URI.create("http://127.0.0.1:" + closedPort),
+				"tenant-1", "client-1", "s3cr3t", HttpClient.create(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+		assertThatThrownBy(() -> unreachable.getToken(TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE)).block())
+			.isInstanceOf(KeyVaultAuthenticationException.class)
+			.hasMessageContainingAll("could not reach the token endpoint", "127.0.0.1:" + closedPort)
+			.hasMessageNotContaining("s3cr3t");
+	}
+
+	private void assertRefusedWith(String description, String code, String... messageParts) {
+		this.wireMock.stubFor(post(urlEqualTo("/tenant-1/oauth2/v2.0/token")).willReturn(aResponse().withStatus(400)
+			.withBody("{\"error\":\"invalid_request\",\"error_description\":\"" + description + "\"}")));
+
+		assertThatThrownBy(() -> this.credential.getToken(TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE)).block())
+			.isInstanceOfSatisfying(KeyVaultAuthenticationException.class, (ex) -> {
+				assertThat(ex.getErrorCode()).isEqualTo(code);
+				assertThat(ex.getMessage()).contains(messageParts).doesNotContain("s3cr3t");
+			});
+	}
+
 }

@@ -160,7 +160,7 @@ public class KeyVaultConfigDataLocationResolver implements ConfigDataLocationRes
 				this.defaultVault = vaultUri;
 			}
 			return this.clients.computeIfAbsent(vaultUri,
-					(uri) -> KeyVaultClientFactory.client(this.properties, uri, this.credential));
+					(uri) -> KeyVaultClientFactory.client(this.properties, uri, this.credential, null, List.of()));
 		}
 
 		KeyVaultClient defaultClient() {
