@@ -3,12 +3,14 @@ package io.keyvault.spring.client;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 import io.keyvault.spring.credential.AccessToken;
 import io.keyvault.spring.credential.TokenCredential;
 import io.keyvault.spring.credential.TokenRequestContext;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The Key Vault challenge protocol for one vault. A vault on a known Azure DNS suffix gets a token
@@ -30,6 +32,9 @@ final class ChallengeAuthenticator {
 
 	private volatile KeyVaultChallenge challenge;
 
+	/** Completes when the request that is learning the challenge is done; null when none is. */
+	private final AtomicReference<Sinks.Empty<Void>> discovery = new AtomicReference<>();
+
 	ChallengeAuthenticator(URI vaultUri, TokenCredential credential, boolean verifyResource, KeyVaultErrors errors) {
 		this.vaultUri = vaultUri;
 		this.credential = credential;
@@ -47,10 +52,24 @@ final class ChallengeAuthenticator {
 	Mono<RawResponse> send(KeyVaultRequest request, BiFunction<KeyVaultRequest, String, Mono<RawResponse>> attempt) {
 		return Mono.defer(() -> {
 			KeyVaultChallenge known = this.challenge;
-			Mono<RawResponse> first = (known != null) ? withToken(request, known, null, attempt)
-					: attempt.apply(request.withoutBody(), null);
-			return first.flatMap((response) -> (response.status() == 401)
-					? answer(request, response, known, false, attempt) : Mono.just(response));
+			if (known != null) {
+				return withToken(request, known, null, attempt).flatMap((response) -> (response.status() == 401)
+						? answer(request, response, known, false, attempt) : Mono.just(response));
+			}
+			// Only one request learns the challenge; concurrent ones wait for it and then go with a
+			// token, so N concurrent first requests cost one extra round trip, not N.
+			Sinks.Empty<Void> mine = Sinks.empty();
+			Sinks.Empty<Void> running = this.discovery.compareAndExchange(null, mine);
+			if (running != null) {
+				return running.asMono().then(Mono.defer(() -> send(request, attempt)));
+			}
+			return attempt.apply(request.withoutBody(), null)
+				.flatMap((response) -> (response.status() == 401) ? answer(request, response, null, false, attempt)
+						: Mono.just(response))
+				.doFinally((signal) -> {
+					this.discovery.compareAndSet(mine, null);
+					mine.tryEmitEmpty();
+				});
 		});
 	}
 

@@ -105,6 +105,24 @@ class KeyVaultClientIntegrationTests {
 	}
 
 	@Test
+	void concurrentFirstRequestsLearnTheChallengeOnce() {
+		stubChallenge("https://vault.azure.net");
+		this.wireMock.stubFor(get(urlEqualTo(SECRET_URL)).withHeader("Authorization", equalTo("Bearer token-for-tenant-7"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay(20)
+				.withBody("{\"value\":\"v\",\"id\":\"" + httpUrl() + "/secrets/db-password/abc\"}")));
+		KeyVaultClient client = client(false);
+
+		List<KeyVaultSecret> secrets = reactor.core.publisher.Flux.range(0, 20)
+			.flatMap((i) -> client.getSecret("db-password"), 20)
+			.collectList()
+			.block();
+
+		assertThat(secrets).hasSize(20);
+		this.wireMock.verify(1, getRequestedFor(urlEqualTo(SECRET_URL)).withHeader("Authorization", absent()));
+		this.wireMock.verify(20, getRequestedFor(urlEqualTo(SECRET_URL)).withHeader("Authorization", equalTo("Bearer token-for-tenant-7")));
+	}
+
+	@Test
 	void refusesToSendATokenToAVaultWhoseChallengeNamesAForeignResource() {
 		stubChallenge("https://evil.example.com");
 		KeyVaultClient client = client(true);
