@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import io.keyvault.spring.client.KeyVaultAccessDeniedException;
 import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.client.KeyVaultNotFoundException;
 import io.keyvault.spring.secret.KeyVaultSecret;
+import io.keyvault.spring.secret.KeyVaultSecretProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,8 +21,17 @@ import reactor.core.publisher.Mono;
  * Loads the selected secrets of one vault: concurrently, with a bounded number in flight, skipping
  * disabled secrets, missing optional ones and (unless asked otherwise) expired or not-yet-valid
  * ones. The same loader serves the startup import and every refresh.
+ * <p>
+ * Request counts: N GETs for N named secrets; with load-all, one list request per 25 secrets of
+ * the vault plus one GET per loaded secret, the GETs starting while later pages are still being
+ * listed. A refresh asks what changed in the cheaper way: listing the vault (one request per 25
+ * secrets, then GETs only for secrets whose {@code updated} time changed) or GETting every named
+ * secret.
  */
 public class KeyVaultSecretsLoader {
+
+	/** Secrets per list page (the service's maximum). */
+	static final int PAGE_SIZE = 25;
 
 	private final KeyVaultClient client;
 
@@ -30,6 +41,9 @@ public class KeyVaultSecretsLoader {
 
 	/** Every named secret with whether it is required, by lower-cased name, in configuration order. */
 	private final Map<String, Named> named;
+
+	/** Secrets in the vault when last listed, or -1 while unknown; decides how a refresh asks. */
+	private volatile int knownVaultSize = -1;
 
 	/**
 	 * Create a loader.
@@ -63,77 +77,186 @@ public class KeyVaultSecretsLoader {
 	}
 
 	/**
-	 * Load the selected secrets.
+	 * Load the selected secrets, as at startup: a missing required secret is an error.
 	 * @return the loaded secrets; errors with the first failure of a required secret
 	 */
 	public Mono<LoadedSecrets> load() {
-		return Flux.fromIterable(this.named.values())
-			.flatMap(this::fetch, this.selection.maxConcurrency())
-			.collectList()
-			.map(this::assemble);
+		if (this.selection.loadAll()) {
+			return fromListing(LoadedSecrets.empty(), true);
+		}
+		return fetch(Flux.fromIterable(this.named.values()).map((secret) -> new Candidate(secret, null, null)), true);
 	}
 
 	/**
-	 * Load again for a refresh. Unlike {@link #load()}, a required secret that has been deleted
-	 * is not an error: it is reported as skipped ({@link LoadedSecrets.Reason#MISSING}), so the
-	 * caller can decide whether to keep its last value.
+	 * Load again for a refresh, fetching only what changed since {@code previous} when listing
+	 * is the cheaper way to find out. A required secret that has been deleted is not an error here:
+	 * it is reported as skipped ({@link LoadedSecrets.Reason#MISSING}), so the caller can decide
+	 * whether to keep its last value.
+	 * @param previous what the last load produced
 	 * @return the loaded secrets
 	 */
-	public Mono<LoadedSecrets> reload() {
-		return Flux.fromIterable(this.named.values())
-			.flatMap((secret) -> fetch(secret, false), this.selection.maxConcurrency())
+	public Mono<LoadedSecrets> reload(LoadedSecrets previous) {
+		if (this.selection.loadAll()) {
+			return fromListing(previous, false);
+		}
+		int getCost = this.named.size();
+		int size = this.knownVaultSize;
+		if (size >= 0) {
+			return (pages(size) < getCost) ? fromListing(previous, false) : fetchNamed(previous);
+		}
+		if (getCost <= 1) {
+			return fetchNamed(previous);
+		}
+		// Vault size unknown: list, but give up as soon as listing would cost as much as GETting.
+		int cap = (getCost - 1) * PAGE_SIZE;
+		return this.client.listSecrets().take(cap + 1L).collectList().flatMap((listed) -> {
+			if (listed.size() > cap) {
+				this.knownVaultSize = listed.size();
+				return fetchNamed(previous);
+			}
+			this.knownVaultSize = listed.size();
+			return fetch(Flux.fromIterable(candidatesFromListing(listed, previous)), false);
+		});
+	}
+
+	private Mono<LoadedSecrets> fetchNamed(LoadedSecrets previous) {
+		return fetch(Flux.fromIterable(this.named.values()).map((secret) -> new Candidate(secret, null, null)), false);
+	}
+
+	private Mono<LoadedSecrets> fromListing(LoadedSecrets previous, boolean failWhenMissing) {
+		if (this.selection.loadAll()) {
+			// Named secrets first (they may be outside the filter), then every listed secret; the GETs of
+			// early pages run while later pages are still being listed.
+			Flux<Candidate> listed = this.client.listSecrets()
+				.filter(this::selectedByFilter)
+				.filter((listing) -> !this.named.containsKey(SecretNames.key(listing.name())))
+				.map((listing) -> new Candidate(new Named(listing.name(), false), listing,
+						previous.entries().get(SecretNames.key(listing.name()))));
+			Flux<Candidate> namedCandidates = Flux.fromIterable(this.named.values())
+				.map((secret) -> new Candidate(secret, null, null));
+			return fetch(namedCandidates.concatWith(listed), failWhenMissing).map((loaded) -> withDeleted(loaded, previous));
+		}
+		return this.client.listSecrets().collectList().flatMap((listed) -> {
+			this.knownVaultSize = listed.size();
+			return fetch(Flux.fromIterable(candidatesFromListing(listed, previous)), failWhenMissing);
+		});
+	}
+
+	/** Secrets of the previous load that the vault no longer lists are reported as missing. */
+	private static LoadedSecrets withDeleted(LoadedSecrets loaded, LoadedSecrets previous) {
+		List<LoadedSecrets.Skipped> skipped = new ArrayList<>(loaded.skipped());
+		previous.entries().forEach((key, entry) -> {
+			boolean seen = loaded.entries().containsKey(key)
+					|| loaded.skipped().stream().anyMatch((s) -> SecretNames.key(s.secretName()).equals(key));
+			if (!seen) {
+				skipped.add(new LoadedSecrets.Skipped(entry.secretName(), LoadedSecrets.Reason.MISSING));
+			}
+		});
+		return new LoadedSecrets(loaded.entries(), skipped);
+	}
+
+	private List<Candidate> candidatesFromListing(List<KeyVaultSecretProperties> listed, LoadedSecrets previous) {
+		Map<String, KeyVaultSecretProperties> byKey = new LinkedHashMap<>();
+		listed.forEach((listing) -> byKey.put(SecretNames.key(listing.name()), listing));
+		List<Candidate> candidates = new ArrayList<>();
+		this.named.forEach((key, secret) -> candidates
+			.add(new Candidate(secret, byKey.getOrDefault(key, Candidate.ABSENT), previous.entries().get(key))));
+		return candidates;
+	}
+
+	private boolean selectedByFilter(KeyVaultSecretProperties listing) {
+		String prefix = this.selection.namePrefix();
+		if (prefix != null && !prefix.isEmpty()
+				&& !listing.name().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))) {
+			return false;
+		}
+		return this.selection.tags().entrySet().stream()
+			.allMatch((tag) -> tag.getValue().equals(listing.tags().get(tag.getKey())));
+	}
+
+	private Mono<LoadedSecrets> fetch(Flux<Candidate> candidates, boolean failWhenMissing) {
+		return candidates.flatMap((candidate) -> outcome(candidate, failWhenMissing), this.selection.maxConcurrency())
 			.collectList()
 			.map(this::assemble);
 	}
 
-	private Mono<Outcome> fetch(Named secret) {
-		return fetch(secret, secret.required());
-	}
-
-	private Mono<Outcome> fetch(Named secret, boolean failWhenMissing) {
-		return this.client.getSecret(secret.name())
-			.map((value) -> judge(secret, value))
+	private Mono<Outcome> outcome(Candidate candidate, boolean failWhenMissing) {
+		Named secret = candidate.secret();
+		KeyVaultSecretProperties listing = candidate.listing();
+		if (listing == Candidate.ABSENT) {
+			return Mono.just(Outcome.skipped(secret, LoadedSecrets.Reason.MISSING));
+		}
+		if (listing != null) {
+			LoadedSecrets.Reason reason = skipReason(listing.enabled(), listing.notBefore(), listing.expiresOn());
+			if (reason != null) {
+				return Mono.just(Outcome.skipped(secret, reason));
+			}
+			LoadedSecrets.Entry previous = candidate.previous();
+			if (previous != null && previous.isUnchangedBy(listing.updatedOn())) {
+				return Mono.just(new Outcome(secret, null, previous, null, null));
+			}
+		}
+		return Mono.defer(() -> {
+			Instant fetchedAt = this.clock.instant();
+			return this.client.getSecret(secret.name()).map((value) -> {
+				LoadedSecrets.Reason reason = skipReason(value.enabled(), value.notBefore(), value.expiresOn());
+				return (reason != null) ? Outcome.skipped(secret, reason) : new Outcome(secret, value, null, null, fetchedAt);
+			});
+		})
 			.onErrorResume(KeyVaultNotFoundException.class,
-					(ex) -> failWhenMissing ? Mono.error(ex) : Mono.just(Outcome.skipped(secret, LoadedSecrets.Reason.MISSING)))
+					(ex) -> (failWhenMissing && secret.required()) ? Mono.error(ex)
+							: Mono.just(Outcome.skipped(secret, LoadedSecrets.Reason.MISSING)))
 			.onErrorResume(KeyVaultSecretsLoader::isDisabled,
 					(ex) -> Mono.just(Outcome.skipped(secret, LoadedSecrets.Reason.DISABLED)));
 	}
 
-	private Outcome judge(Named secret, KeyVaultSecret value) {
-		if (!value.enabled()) {
-			return Outcome.skipped(secret, LoadedSecrets.Reason.DISABLED);
+	private LoadedSecrets.Reason skipReason(boolean enabled, Instant notBefore, Instant expiresOn) {
+		if (!enabled) {
+			return LoadedSecrets.Reason.DISABLED;
 		}
 		if (!this.selection.includeExpired()) {
 			Instant now = this.clock.instant();
-			if (value.expiresOn() != null && !now.isBefore(value.expiresOn())) {
-				return Outcome.skipped(secret, LoadedSecrets.Reason.EXPIRED);
+			if (expiresOn != null && !now.isBefore(expiresOn)) {
+				return LoadedSecrets.Reason.EXPIRED;
 			}
-			if (value.notBefore() != null && now.isBefore(value.notBefore())) {
-				return Outcome.skipped(secret, LoadedSecrets.Reason.NOT_YET_VALID);
+			if (notBefore != null && now.isBefore(notBefore)) {
+				return LoadedSecrets.Reason.NOT_YET_VALID;
 			}
 		}
-		return new Outcome(secret, value, null);
+		return null;
 	}
 
 	private LoadedSecrets assemble(List<Outcome> outcomes) {
-		// Keep configuration order, whatever order the concurrent fetches finished in.
+		// Named secrets in configuration order, then listed ones in list order, whatever order the
+		// concurrent fetches finished in.
 		Map<String, Outcome> byKey = new LinkedHashMap<>();
+		this.named.keySet().forEach((key) -> byKey.put(key, null));
 		outcomes.forEach((outcome) -> byKey.put(SecretNames.key(outcome.secret().name()), outcome));
 		SecretNames.Mapper mapper = new SecretNames.Mapper(this.selection);
 		Map<String, LoadedSecrets.Entry> entries = new LinkedHashMap<>();
 		List<LoadedSecrets.Skipped> skipped = new ArrayList<>();
-		for (String key : this.named.keySet()) {
-			Outcome outcome = byKey.get(key);
+		byKey.forEach((key, outcome) -> {
+			if (outcome == null) {
+				return;
+			}
 			if (outcome.skipReason() != null) {
 				skipped.add(new LoadedSecrets.Skipped(outcome.secret().name(), outcome.skipReason()));
-				continue;
+				return;
+			}
+			String property = mapper.claim(outcome.secret().name());
+			if (outcome.unchanged() != null) {
+				entries.put(key, outcome.unchanged());
+				return;
 			}
 			KeyVaultSecret value = outcome.value();
-			String property = mapper.claim(outcome.secret().name());
 			entries.put(key, new LoadedSecrets.Entry(outcome.secret().name(), property, value.value(), value.version(),
-					value.updatedOn()));
-		}
+					value.updatedOn(), outcome.fetchedAt()));
+		});
 		return new LoadedSecrets(entries, skipped);
+	}
+
+	private static int pages(int size) {
+		return Math.max(1, (size + PAGE_SIZE - 1) / PAGE_SIZE);
 	}
 
 	private static boolean isDisabled(Throwable ex) {
@@ -162,10 +285,22 @@ public class KeyVaultSecretsLoader {
 	private record Named(String name, boolean required) {
 	}
 
-	private record Outcome(Named secret, KeyVaultSecret value, LoadedSecrets.Reason skipReason) {
+	/**
+	 * A secret to load, with what a listing said of it (or {@link #ABSENT} when the listing did not
+	 * have it, or {@code null} when it was not listed) and its entry of the previous load.
+	 */
+	private record Candidate(Named secret, KeyVaultSecretProperties listing, LoadedSecrets.Entry previous) {
+
+		static final KeyVaultSecretProperties ABSENT = new KeyVaultSecretProperties("-", null, null, false, null, null,
+				null, null, Map.of(), false);
+
+	}
+
+	private record Outcome(Named secret, KeyVaultSecret value, LoadedSecrets.Entry unchanged,
+			LoadedSecrets.Reason skipReason, Instant fetchedAt) {
 
 		static Outcome skipped(Named secret, LoadedSecrets.Reason reason) {
-			return new Outcome(secret, null, reason);
+			return new Outcome(secret, null, null, reason, null);
 		}
 
 	}

@@ -25,6 +25,14 @@ public record LoadedSecrets(Map<String, Entry> entries, List<Skipped> skipped) {
 	}
 
 	/**
+	 * A load that produced nothing, the starting point of a first load.
+	 * @return an empty load
+	 */
+	public static LoadedSecrets empty() {
+		return new LoadedSecrets(Map.of(), List.of());
+	}
+
+	/**
 	 * The properties these secrets serve.
 	 * @return property name to value
 	 */
@@ -66,8 +74,22 @@ public record LoadedSecrets(Map<String, Entry> entries, List<Skipped> skipped) {
 	 * @param value the value
 	 * @param version the version it came from
 	 * @param updatedOn when that version was last updated, or {@code null}
+	 * @param fetchedAt when the value was requested from the vault
 	 */
-	public record Entry(String secretName, String propertyName, String value, String version, Instant updatedOn) {
+	public record Entry(String secretName, String propertyName, String value, String version, Instant updatedOn,
+			Instant fetchedAt) {
+
+		/**
+		 * Whether a listing that reports {@code listedUpdatedOn} for this secret proves it unchanged.
+		 * Times are whole seconds, so a version made in the second this one was fetched could carry the
+		 * same time: only an update time before that second proves anything.
+		 * @param listedUpdatedOn the update time a listing reports
+		 * @return {@code true} when the secret has certainly not changed
+		 */
+		public boolean isUnchangedBy(Instant listedUpdatedOn) {
+			return this.updatedOn != null && this.updatedOn.equals(listedUpdatedOn) && this.fetchedAt != null
+					&& this.updatedOn.isBefore(this.fetchedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		}
 
 		@Override
 		public String toString() {

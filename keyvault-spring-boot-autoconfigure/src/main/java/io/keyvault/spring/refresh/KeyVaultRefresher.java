@@ -164,7 +164,7 @@ public class KeyVaultRefresher implements SmartLifecycle {
 
 	private void refresh(KeyVaultPropertySource source, Set<String> changed, Set<String> deleted) {
 		LoadedSecrets current = source.getSecrets();
-		LoadedSecrets reloaded = source.getLoader().reload().block(this.cycleTimeout);
+		LoadedSecrets reloaded = source.getLoader().reload(current).block(this.cycleTimeout);
 		Set<String> knownMissing = new LinkedHashSet<>();
 		current.skipped().stream()
 			.filter((skipped) -> skipped.reason() == LoadedSecrets.Reason.MISSING)
