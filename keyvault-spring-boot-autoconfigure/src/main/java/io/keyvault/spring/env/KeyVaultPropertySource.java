@@ -18,6 +18,8 @@ public class KeyVaultPropertySource extends EnumerablePropertySource<URI> {
 
 	private volatile Map<String, String> values;
 
+	private volatile Status status = new Status(null, null, null);
+
 	/**
 	 * Create a property source.
 	 * @param vaultUri the vault the values come from
@@ -56,6 +58,14 @@ public class KeyVaultPropertySource extends EnumerablePropertySource<URI> {
 	}
 
 	/**
+	 * The current values, as an immutable map.
+	 * @return property name to value
+	 */
+	public Map<String, String> getValues() {
+		return this.values;
+	}
+
+	/**
 	 * The loader that reloads this source.
 	 * @return the loader, or {@code null}
 	 */
@@ -81,6 +91,53 @@ public class KeyVaultPropertySource extends EnumerablePropertySource<URI> {
 			this.secrets = newSecrets;
 			this.values = newValues;
 		}
+	}
+
+	/**
+	 * Record a successful load or refresh.
+	 * @param at when it happened
+	 */
+	public void recordSuccess(java.time.Instant at) {
+		Status current = this.status;
+		this.status = new Status(at, current.lastFailure(), current.lastFailureReason());
+	}
+
+	/**
+	 * Record a failed refresh; the values stay as they were.
+	 * @param at when it happened
+	 * @param failure why (its message, never a value, is kept)
+	 */
+	public void recordFailure(java.time.Instant at, Throwable failure) {
+		Status current = this.status;
+		String reason = failure.getClass().getSimpleName() + ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
+		this.status = new Status(current.lastSuccess(), at, reason);
+	}
+
+	/**
+	 * How loading and refreshing this vault has gone.
+	 * @return the status
+	 */
+	public Status getStatus() {
+		return this.status;
+	}
+
+	/**
+	 * How loading and refreshing a vault has gone.
+	 *
+	 * @param lastSuccess when it last loaded, or {@code null}
+	 * @param lastFailure when a refresh last failed, or {@code null}
+	 * @param lastFailureReason why it last failed, or {@code null}
+	 */
+	public record Status(java.time.Instant lastSuccess, java.time.Instant lastFailure, String lastFailureReason) {
+
+		/**
+		 * Whether the latest attempt failed.
+		 * @return {@code true} when the last failure is newer than the last success
+		 */
+		public boolean isFailing() {
+			return this.lastFailure != null && (this.lastSuccess == null || this.lastFailure.isAfter(this.lastSuccess));
+		}
+
 	}
 
 	/**

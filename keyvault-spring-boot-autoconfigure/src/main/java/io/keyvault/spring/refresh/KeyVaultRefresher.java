@@ -135,8 +135,10 @@ public class KeyVaultRefresher implements SmartLifecycle {
 			for (KeyVaultPropertySource source : this.sources) {
 				try {
 					refresh(source, changed, deleted);
+					source.recordSuccess(java.time.Instant.now());
 				}
 				catch (RuntimeException ex) {
+					source.recordFailure(java.time.Instant.now(), ex);
 					failures.put(source, ex);
 				}
 			}

@@ -160,6 +160,8 @@ class KeyVaultRefresherIntegrationTests {
 				assertThat(this.source.getProperty("a")).isEqualTo("1");
 			}
 			assertThat(refresher.getConsecutiveFailures()).isEqualTo(6);
+			assertThat(this.source.getStatus().isFailing()).isTrue();
+			assertThat(this.source.getStatus().lastFailureReason()).contains("500");
 			assertThat(this.events).hasSize(6)
 				.allSatisfy((event) -> assertThat(event).isInstanceOf(KeyVaultRefreshFailedEvent.class));
 			KeyVaultRefreshFailedEvent last = (KeyVaultRefreshFailedEvent) this.events.get(5);
@@ -172,6 +174,7 @@ class KeyVaultRefresherIntegrationTests {
 
 			assertThat(this.source.getProperty("a")).isEqualTo("2");
 			assertThat(refresher.getConsecutiveFailures()).isZero();
+			assertThat(this.source.getStatus().isFailing()).isFalse();
 			assertThat(this.scheduler.delays).containsExactly(Duration.ofMinutes(5), Duration.ofSeconds(10),
 					Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80), Duration.ofMinutes(2),
 					Duration.ofMinutes(2), Duration.ofMinutes(5));

@@ -55,7 +55,9 @@ public class KeyVaultConfigDataLoader implements ConfigDataLoader<KeyVaultConfig
 					.map((skipped) -> skipped.secretName() + " (" + skipped.reason().name().toLowerCase().replace('_', ' ') + ")")
 					.collect(Collectors.joining(", ")));
 			}
-			return new ConfigData(List.of(new KeyVaultPropertySource(resource.getVaultUri(), loaded, loader)));
+			KeyVaultPropertySource source = new KeyVaultPropertySource(resource.getVaultUri(), loaded, loader);
+			source.recordSuccess(java.time.Instant.now());
+			return new ConfigData(List.of(source));
 		}
 		catch (KeyVaultException | KeyVaultAuthenticationException | CredentialUnavailableException ex) {
 			if (resource.isOptional()) {
