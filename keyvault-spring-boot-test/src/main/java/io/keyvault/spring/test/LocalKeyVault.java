@@ -5,6 +5,7 @@ import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,8 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final LoopbackCertificate tls;
 
+	private final TrafficControl traffic;
+
 	LocalKeyVault(LocalKeyVaultConfiguration configuration) {
 		this.clock = configuration.clock();
 		this.tenantId = configuration.tenantId();
@@ -51,9 +54,11 @@ public final class LocalKeyVault implements AutoCloseable {
 		this.keys = new KeyRing(this.clock);
 		configuration.keys().forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
 		this.tls = configuration.https() ? LoopbackCertificate.generate() : null;
-		this.identityServer = LocalHttpServer.bind("identity", this.tls);
+		this.traffic = new TrafficControl(this.clock);
+		configuration.applyTraffic(this.traffic);
+		this.identityServer = LocalHttpServer.bind(RequestJournal.IDENTITY, this.tls, this.traffic);
 		try {
-			this.vaultServer = LocalHttpServer.bind("vault", this.tls);
+			this.vaultServer = LocalHttpServer.bind(RequestJournal.VAULT, this.tls, this.traffic);
 		}
 		catch (RuntimeException ex) {
 			this.identityServer.close();
@@ -335,6 +340,63 @@ public final class LocalKeyVault implements AutoCloseable {
 	 */
 	public Optional<PublicKey> publicKey(String name, String version) {
 		return this.keys.versions().find(name, version).map((key) -> key.keyPair().getPublic());
+	}
+
+	/**
+	 * The journal of all requests both servers received (never their headers).
+	 * @return the live journal
+	 */
+	public RequestJournal journal() {
+		return this.traffic.journal();
+	}
+
+	/**
+	 * Delays every response by {@code fixed} plus a random share of {@code jitter}, without
+	 * blocking server threads. {@code Duration.ZERO} twice turns latency off.
+	 * @param fixed the minimum added latency
+	 * @param jitter the maximum extra latency, uniformly distributed
+	 */
+	public void setLatency(Duration fixed, Duration jitter) {
+		this.traffic.latency(Objects.requireNonNull(fixed, "fixed must not be null"),
+				Objects.requireNonNull(jitter, "jitter must not be null"));
+	}
+
+	/**
+	 * Throttles the vault like the service: beyond {@code limit} requests within a sliding
+	 * {@code window} (measured with the vault's clock) requests answer 429 {@code Throttled} with a
+	 * {@code Retry-After} in seconds. Throttled requests do not count against the limit.
+	 * @param limit the requests allowed per window
+	 * @param window the window
+	 */
+	public void setThrottling(int limit, Duration window) {
+		this.traffic.throttling(limit, window);
+	}
+
+	/**
+	 * Turns throttling off.
+	 */
+	public void disableThrottling() {
+		this.traffic.disableThrottling();
+	}
+
+	/**
+	 * Scripts a fault for the next {@code times} requests matching {@code route}, a pattern like
+	 * {@code GET /secrets/*}, {@code /keys/**} or {@code POST /*}{@code /oauth2/v2.0/token}
+	 * ({@code *} one path segment, {@code **} any rest, no method means any). Rules apply in the
+	 * order they were added; a request consumes one use of the first matching rule.
+	 * @param route the route pattern, on either server
+	 * @param times how many requests fail
+	 * @param fault what happens to them
+	 */
+	public void failNext(String route, int times, Fault fault) {
+		this.traffic.failNext(route, times, Objects.requireNonNull(fault, "fault must not be null"));
+	}
+
+	/**
+	 * Removes all scripted faults that have not been used up.
+	 */
+	public void clearFaults() {
+		this.traffic.clearFaults();
 	}
 
 	/**

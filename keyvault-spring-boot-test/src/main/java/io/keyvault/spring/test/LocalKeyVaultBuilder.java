@@ -34,6 +34,14 @@ public final class LocalKeyVaultBuilder {
 
 	boolean https;
 
+	Duration latency = Duration.ZERO;
+
+	Duration jitter = Duration.ZERO;
+
+	int throttleLimit;
+
+	Duration throttleWindow;
+
 	LocalKeyVaultBuilder() {
 	}
 
@@ -178,6 +186,36 @@ public final class LocalKeyVaultBuilder {
 	 */
 	public LocalKeyVaultBuilder https() {
 		this.https = true;
+		return this;
+	}
+
+	/**
+	 * Adds latency to every response from the start; see {@link LocalKeyVault#setLatency(Duration, Duration)}.
+	 * @param fixed the minimum added latency
+	 * @param jitter the maximum extra latency, uniformly distributed
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder latency(Duration fixed, Duration jitter) {
+		if (fixed == null || jitter == null || fixed.isNegative() || jitter.isNegative()) {
+			throw new IllegalArgumentException("Latency and jitter must be zero or positive");
+		}
+		this.latency = fixed;
+		this.jitter = jitter;
+		return this;
+	}
+
+	/**
+	 * Throttles the vault from the start; see {@link LocalKeyVault#setThrottling(int, Duration)}.
+	 * @param limit the requests allowed per window
+	 * @param window the sliding window
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder throttling(int limit, Duration window) {
+		if (limit < 1 || window == null || window.isNegative() || window.isZero()) {
+			throw new IllegalArgumentException("Throttling needs a limit of at least 1 and a positive window");
+		}
+		this.throttleLimit = limit;
+		this.throttleWindow = window;
 		return this;
 	}
 

@@ -28,6 +28,14 @@ public final class LocalKeyVaultConfiguration {
 
 	private final boolean https;
 
+	private final Duration latency;
+
+	private final Duration jitter;
+
+	private final int throttleLimit;
+
+	private final Duration throttleWindow;
+
 	LocalKeyVaultConfiguration(LocalKeyVaultBuilder builder) {
 		this.tenantId = builder.tenantId;
 		Map<String, String> clients = new LinkedHashMap<>(builder.clients);
@@ -40,6 +48,10 @@ public final class LocalKeyVaultConfiguration {
 		this.clock = builder.clock;
 		this.tokenLifetime = builder.tokenLifetime;
 		this.https = builder.https;
+		this.latency = builder.latency;
+		this.jitter = builder.jitter;
+		this.throttleLimit = builder.throttleLimit;
+		this.throttleWindow = builder.throttleWindow;
 	}
 
 	/**
@@ -73,6 +85,13 @@ public final class LocalKeyVaultConfiguration {
 
 	Duration tokenLifetime() {
 		return this.tokenLifetime;
+	}
+
+	void applyTraffic(TrafficControl traffic) {
+		traffic.latency(this.latency, this.jitter);
+		if (this.throttleLimit > 0) {
+			traffic.throttling(this.throttleLimit, this.throttleWindow);
+		}
 	}
 
 	boolean https() {
