@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import io.netty.channel.ChannelOption;
@@ -169,6 +170,8 @@ final class LocalHttpServer implements AutoCloseable {
 
 	private static Mono<Void> send(HttpServerResponse response, LocalResponse answer, Duration bodyDelay) {
 		response.status(answer.status());
+		// As the service does: clients put it into their error messages for support cases.
+		response.header("x-ms-request-id", UUID.randomUUID().toString());
 		answer.headers().forEach(response::header);
 		if (answer.body().isEmpty()) {
 			return response.send().then();
