@@ -2,15 +2,19 @@ package io.keyvault.spring.test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
@@ -38,8 +42,11 @@ final class LocalHttpServer implements AutoCloseable {
 	// Set after binding, because handlers need to know the URIs of both servers.
 	private volatile Function<LocalRequest, LocalResponse> handler;
 
-	private LocalHttpServer(String name, LoopbackCertificate tls) {
+	private final TrafficControl traffic;
+
+	private LocalHttpServer(String name, LoopbackCertificate tls, TrafficControl traffic) {
 		this.name = name;
+		this.traffic = traffic;
 		HttpServer server = HttpServer.create().host(LOOPBACK).port(0);
 		if (tls != null) {
 			server = server.secure((spec) -> spec
@@ -53,8 +60,8 @@ final class LocalHttpServer implements AutoCloseable {
 	 * Binds a server to a free loopback port.
 	 * @param tls the certificate to serve HTTPS with, or {@code null} for plain HTTP
 	 */
-	static LocalHttpServer bind(String name, LoopbackCertificate tls) {
-		return new LocalHttpServer(name, tls);
+	static LocalHttpServer bind(String name, LoopbackCertificate tls, TrafficControl traffic) {
+		return new LocalHttpServer(name, tls, traffic);
 	}
 
 	void handler(Function<LocalRequest, LocalResponse> handler) {
@@ -71,13 +78,60 @@ final class LocalHttpServer implements AutoCloseable {
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		this.traffic.journal().begin(this.name);
 		return request.receive()
 			.aggregate()
 			.asString(StandardCharsets.UTF_8)
 			.defaultIfEmpty("")
-			.publishOn(Schedulers.boundedElastic())
-			.map((body) -> dispatch(toLocalRequest(request, body)))
-			.flatMap((answer) -> send(response, answer));
+			.map((body) -> toLocalRequest(request, body))
+			.flatMap((local) -> {
+				Duration latency = this.traffic.nextLatency();
+				Mono<Void> reply = Mono.defer(() -> reply(local, response));
+				return latency.isZero() ? reply : Mono.delay(latency).then(reply);
+			})
+			.doFinally((signal) -> this.traffic.journal().end(this.name));
+	}
+
+	private Mono<Void> reply(LocalRequest request, HttpServerResponse response) {
+		Fault fault = this.traffic.takeFault(request.method(), request.path());
+		if (fault != null && fault.isReset()) {
+			record(request, 0);
+			return reset(response);
+		}
+		Mono<LocalResponse> answer;
+		if (fault != null && fault.response() != null) {
+			answer = Mono.just(fault.response());
+		}
+		else {
+			long retryAfter = RequestJournal.VAULT.equals(this.name) ? this.traffic.throttle() : 0;
+			answer = (retryAfter > 0) ? Mono.just(throttled(retryAfter))
+					: Mono.fromCallable(() -> dispatch(request)).subscribeOn(Schedulers.boundedElastic());
+		}
+		Duration bodyDelay = (fault != null && fault.isSlowBody()) ? fault.bodyDelay() : Duration.ZERO;
+		return answer.doOnNext((local) -> record(request, local.status()))
+			.flatMap((local) -> send(response, local, bodyDelay));
+	}
+
+	private void record(LocalRequest request, int status) {
+		this.traffic.journal()
+			.record(new JournalEntry(this.name, request.method(), request.path(), request.query(),
+					this.traffic.clock().instant(), status));
+	}
+
+	private static LocalResponse throttled(long retryAfterSeconds) {
+		return new ServiceError(429, "Throttled", "Request was not processed because too many requests were"
+				+ " received. Reason: VaultRequestTypeLimitReached")
+			.toResponse()
+			.withHeader("Retry-After", Long.toString(retryAfterSeconds));
+	}
+
+	/** Closes with SO_LINGER 0, so the client sees a TCP reset rather than an orderly close. */
+	private static Mono<Void> reset(HttpServerResponse response) {
+		response.withConnection((connection) -> {
+			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+			connection.channel().close();
+		});
+		return Mono.never();
 	}
 
 	private LocalResponse dispatch(LocalRequest request) {
@@ -114,13 +168,21 @@ final class LocalHttpServer implements AutoCloseable {
 				request.requestHeaders(), body);
 	}
 
-	private static Mono<Void> send(HttpServerResponse response, LocalResponse answer) {
+	private static Mono<Void> send(HttpServerResponse response, LocalResponse answer, Duration bodyDelay) {
 		response.status(answer.status());
+		// As the service does: clients put it into their error messages for support cases.
+		response.header("x-ms-request-id", UUID.randomUUID().toString());
 		answer.headers().forEach(response::header);
 		if (answer.body().isEmpty()) {
 			return response.send().then();
 		}
 		response.header("Content-Type", "application/json; charset=utf-8");
+		if (!bodyDelay.isZero()) {
+			// Headers first, then the body after the delay: exercises read timeouts, not connect timeouts.
+			return response.sendString(Flux.just(answer.body().substring(0, 1))
+				.concatWith(Mono.delay(bodyDelay).map((tick) -> answer.body().substring(1))))
+				.then();
+		}
 		return response.sendString(Mono.just(answer.body())).then();
 	}
 

@@ -5,10 +5,13 @@ import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.LinkedHashSet;
+import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
 
@@ -40,20 +43,26 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final LoopbackCertificate tls;
 
+	private final TrafficControl traffic;
+
+	private final String identityHeader = UUID.randomUUID().toString();
+
 	LocalKeyVault(LocalKeyVaultConfiguration configuration) {
 		this.clock = configuration.clock();
 		this.tenantId = configuration.tenantId();
 		ClientRegistry clients = new ClientRegistry();
 		configuration.clients().forEach(clients::register);
-		this.defaultClient = clients.find(configuration.clients().keySet().iterator().next());
+		this.defaultClient = configuration.clients().get(0);
 		this.secrets = new SecretStore(this.clock);
 		configuration.secrets().forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
 		this.keys = new KeyRing(this.clock);
 		configuration.keys().forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
 		this.tls = configuration.https() ? LoopbackCertificate.generate() : null;
-		this.identityServer = LocalHttpServer.bind("identity", this.tls);
+		this.traffic = new TrafficControl(this.clock);
+		configuration.applyTraffic(this.traffic);
+		this.identityServer = LocalHttpServer.bind(RequestJournal.IDENTITY, this.tls, this.traffic);
 		try {
-			this.vaultServer = LocalHttpServer.bind("vault", this.tls);
+			this.vaultServer = LocalHttpServer.bind(RequestJournal.VAULT, this.tls, this.traffic);
 		}
 		catch (RuntimeException ex) {
 			this.identityServer.close();
@@ -61,20 +70,18 @@ public final class LocalKeyVault implements AutoCloseable {
 		}
 		this.tokens = new TokenService(this.tenantId, authorityHost() + this.tenantId + "/v2.0", this.clock,
 				configuration.tokenLifetime());
-		this.identityServer.handler(identityRoutes(clients));
+		this.identityServer.handler(identityRoutes(clients)::handle);
 		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId,
 				new SecretRoutes(this.secrets, vaultUri()), new KeyRoutes(this.keys, new KeyJson(vaultUri())));
 		this.vaultServer.handler(vaultRoutes::handle);
 	}
 
-	private Function<LocalRequest, LocalResponse> identityRoutes(ClientRegistry clients) {
-		TokenEndpoint tokenEndpoint = new TokenEndpoint(this.tenantId, clients, this.tokens, this.clock);
-		return (request) -> {
-			if (TokenEndpoint.matches(request)) {
-				return tokenEndpoint.handle(request);
-			}
-			throw RouteError.notFound(request);
-		};
+	private IdentityRoutes identityRoutes(ClientRegistry clients) {
+		ClientAssertionValidator assertions = new ClientAssertionValidator(this.clock,
+				new LinkedHashSet<>(List.of(tokenEndpoint().toString(),
+						authorityHost() + this.tenantId.toLowerCase(Locale.ROOT) + "/oauth2/v2.0/token")));
+		return new IdentityRoutes(new TokenEndpoint(this.tenantId, clients, this.tokens, this.clock, assertions),
+				new ManagedIdentityEndpoints(clients, this.defaultClient, this.tokens, this.identityHeader));
 	}
 
 	/**
@@ -165,6 +172,42 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	/**
+	 * The instance metadata service (IMDS) token URL:
+	 * {@code <authorityHost>metadata/identity/oauth2/token}. Requests need {@code Metadata: true},
+	 * {@code api-version} and {@code resource=https://vault.azure.net}; {@code client_id},
+	 * {@code object_id} or {@code msi_res_id} select a user-assigned identity.
+	 * @return the IMDS token URL
+	 */
+	public URI imdsEndpoint() {
+		return authorityHost().resolve(ManagedIdentityEndpoints.IMDS_PATH.substring(1));
+	}
+
+	/**
+	 * The App Service managed identity URL ({@code IDENTITY_ENDPOINT}): {@code <authorityHost>msi/token}.
+	 * Requests need the {@link #identityHeader()} as {@code X-IDENTITY-HEADER}.
+	 * @return the identity endpoint
+	 */
+	public URI identityEndpoint() {
+		return authorityHost().resolve(ManagedIdentityEndpoints.APP_SERVICE_PATH.substring(1));
+	}
+
+	/**
+	 * The secret App Service passes as {@code IDENTITY_HEADER}, required on {@link #identityEndpoint()}.
+	 * @return the identity header value
+	 */
+	public String identityHeader() {
+		return this.identityHeader;
+	}
+
+	/**
+	 * The object id of the default client (the {@code oid} of its tokens).
+	 * @return the object id
+	 */
+	public String objectId() {
+		return this.defaultClient.objectId();
+	}
+
+	/**
 	 * The tenant id (a GUID) the identity service answers for.
 	 * @return the tenant id
 	 */
@@ -173,7 +216,7 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	/**
-	 * The client id of the first registered client (a generated one unless the builder named one).
+	 * The client id of the default client: the first registered with a secret, else a generated one.
 	 * @return the client id
 	 */
 	public String clientId() {
@@ -335,6 +378,63 @@ public final class LocalKeyVault implements AutoCloseable {
 	 */
 	public Optional<PublicKey> publicKey(String name, String version) {
 		return this.keys.versions().find(name, version).map((key) -> key.keyPair().getPublic());
+	}
+
+	/**
+	 * The journal of all requests both servers received (never their headers).
+	 * @return the live journal
+	 */
+	public RequestJournal journal() {
+		return this.traffic.journal();
+	}
+
+	/**
+	 * Delays every response by {@code fixed} plus a random share of {@code jitter}, without
+	 * blocking server threads. {@code Duration.ZERO} twice turns latency off.
+	 * @param fixed the minimum added latency
+	 * @param jitter the maximum extra latency, uniformly distributed
+	 */
+	public void setLatency(Duration fixed, Duration jitter) {
+		this.traffic.latency(Objects.requireNonNull(fixed, "fixed must not be null"),
+				Objects.requireNonNull(jitter, "jitter must not be null"));
+	}
+
+	/**
+	 * Throttles the vault like the service: beyond {@code limit} requests within a sliding
+	 * {@code window} (measured with the vault's clock) requests answer 429 {@code Throttled} with a
+	 * {@code Retry-After} in seconds. Throttled requests do not count against the limit.
+	 * @param limit the requests allowed per window
+	 * @param window the window
+	 */
+	public void setThrottling(int limit, Duration window) {
+		this.traffic.throttling(limit, window);
+	}
+
+	/**
+	 * Turns throttling off.
+	 */
+	public void disableThrottling() {
+		this.traffic.disableThrottling();
+	}
+
+	/**
+	 * Scripts a fault for the next {@code times} requests matching {@code route}, a pattern like
+	 * {@code GET /secrets/*}, {@code /keys/**} or {@code POST /*}{@code /oauth2/v2.0/token}
+	 * ({@code *} one path segment, {@code **} any rest, no method means any). Rules apply in the
+	 * order they were added; a request consumes one use of the first matching rule.
+	 * @param route the route pattern, on either server
+	 * @param times how many requests fail
+	 * @param fault what happens to them
+	 */
+	public void failNext(String route, int times, Fault fault) {
+		this.traffic.failNext(route, times, Objects.requireNonNull(fault, "fault must not be null"));
+	}
+
+	/**
+	 * Removes all scripted faults that have not been used up.
+	 */
+	public void clearFaults() {
+		this.traffic.clearFaults();
 	}
 
 	/**

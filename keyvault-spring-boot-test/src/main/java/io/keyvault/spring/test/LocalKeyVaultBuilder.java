@@ -5,14 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the {@link LocalKeyVaultConfiguration} of a {@link LocalKeyVault}; obtained from
@@ -22,7 +26,8 @@ public final class LocalKeyVaultBuilder {
 
 	String tenantId = UUID.randomUUID().toString();
 
-	final Map<String, String> clients = new LinkedHashMap<>();
+	// lower-cased client id -> client, in registration order
+	final Map<String, ClientRegistry.Client> clients = new LinkedHashMap<>();
 
 	final List<LocalKeyVaultConfiguration.SecretSeed> secrets = new ArrayList<>();
 
@@ -33,6 +38,14 @@ public final class LocalKeyVaultBuilder {
 	Duration tokenLifetime = Duration.ofSeconds(3599);
 
 	boolean https;
+
+	Duration latency = Duration.ZERO;
+
+	Duration jitter = Duration.ZERO;
+
+	int throttleLimit;
+
+	Duration throttleWindow;
 
 	LocalKeyVaultBuilder() {
 	}
@@ -48,15 +61,70 @@ public final class LocalKeyVaultBuilder {
 	}
 
 	/**
-	 * Registers a client (app registration) with its secret. The first registered client is the
-	 * default one; without any, a client with a generated id and secret is registered.
+	 * Registers a client (app registration) with its secret. The first client registered with a
+	 * secret is the default one ({@link LocalKeyVault#clientId()}); without any, a client with a
+	 * generated id and secret is registered.
 	 * @param clientId the client id
 	 * @param clientSecret the client secret
 	 * @return this builder
 	 */
 	public LocalKeyVaultBuilder client(String clientId, String clientSecret) {
-		this.clients.put(Objects.requireNonNull(clientId, "clientId must not be null"),
-				Objects.requireNonNull(clientSecret, "clientSecret must not be null"));
+		Objects.requireNonNull(clientSecret, "clientSecret must not be null");
+		return update(clientId, (client) -> client.withSecret(clientSecret));
+	}
+
+	/**
+	 * Registers a certificate for a client (registering the client if needed): the token endpoint
+	 * then accepts client assertions (JWTs, RS256 or PS256) signed with the certificate's key, with
+	 * {@code iss} = {@code sub} = client id and {@code aud} = {@link LocalKeyVault#tokenEndpoint()}.
+	 * {@link ClientCertificate#generate(String)} makes one.
+	 * @param clientId the client id
+	 * @param certificate the certificate whose key signs the assertions
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder clientCertificate(String clientId, X509Certificate certificate) {
+		Objects.requireNonNull(certificate, "certificate must not be null");
+		return update(clientId, (client) -> client.withCertificate(certificate));
+	}
+
+	/**
+	 * Trusts an external issuer for a client (registering the client if needed), as a federated
+	 * identity credential does: the token endpoint then accepts client assertions with this
+	 * {@code iss} and {@code sub}, {@code aud} {@code api://AzureADTokenExchange}, signed by
+	 * {@code issuerKey} (workload identity).
+	 * @param clientId the client id the assertion is exchanged for
+	 * @param issuer the issuer, e.g. the cluster's OIDC issuer URL
+	 * @param subject the subject, e.g. {@code system:serviceaccount:ns:name}
+	 * @param issuerKey the public key that verifies the issuer's tokens (RSA or EC)
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder federatedIdentity(String clientId, String issuer, String subject, PublicKey issuerKey) {
+		ClientRegistry.FederatedCredential credential = new ClientRegistry.FederatedCredential(
+				Objects.requireNonNull(issuer, "issuer must not be null"),
+				Objects.requireNonNull(subject, "subject must not be null"),
+				Objects.requireNonNull(issuerKey, "issuerKey must not be null"));
+		return update(clientId, (client) -> client.withFederated(credential));
+	}
+
+	/**
+	 * Registers a user-assigned managed identity: the managed identity endpoints issue tokens for
+	 * it when asked by {@code client_id}, {@code object_id}/{@code principal_id} or
+	 * {@code msi_res_id}/{@code mi_res_id}. Without a selector they issue for the default client,
+	 * which plays the system-assigned identity.
+	 * @param clientId the identity's client id
+	 * @param resourceId its Azure resource id, e.g.
+	 * {@code /subscriptions/.../resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id}
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder managedIdentity(String clientId, String resourceId) {
+		Objects.requireNonNull(resourceId, "resourceId must not be null");
+		return update(clientId, (client) -> client.withResourceId(resourceId));
+	}
+
+	private LocalKeyVaultBuilder update(String clientId, UnaryOperator<ClientRegistry.Client> change) {
+		Objects.requireNonNull(clientId, "clientId must not be null");
+		this.clients.compute(clientId.toLowerCase(Locale.ROOT),
+				(key, client) -> change.apply((client != null) ? client : ClientRegistry.Client.named(clientId)));
 		return this;
 	}
 
@@ -178,6 +246,36 @@ public final class LocalKeyVaultBuilder {
 	 */
 	public LocalKeyVaultBuilder https() {
 		this.https = true;
+		return this;
+	}
+
+	/**
+	 * Adds latency to every response from the start; see {@link LocalKeyVault#setLatency(Duration, Duration)}.
+	 * @param fixed the minimum added latency
+	 * @param jitter the maximum extra latency, uniformly distributed
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder latency(Duration fixed, Duration jitter) {
+		if (fixed == null || jitter == null || fixed.isNegative() || jitter.isNegative()) {
+			throw new IllegalArgumentException("Latency and jitter must be zero or positive");
+		}
+		this.latency = fixed;
+		this.jitter = jitter;
+		return this;
+	}
+
+	/**
+	 * Throttles the vault from the start; see {@link LocalKeyVault#setThrottling(int, Duration)}.
+	 * @param limit the requests allowed per window
+	 * @param window the sliding window
+	 * @return this builder
+	 */
+	public LocalKeyVaultBuilder throttling(int limit, Duration window) {
+		if (limit < 1 || window == null || window.isNegative() || window.isZero()) {
+			throw new IllegalArgumentException("Throttling needs a limit of at least 1 and a positive window");
+		}
+		this.throttleLimit = limit;
+		this.throttleWindow = window;
 		return this;
 	}
 

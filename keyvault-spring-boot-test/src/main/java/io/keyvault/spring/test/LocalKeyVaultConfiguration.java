@@ -2,10 +2,9 @@ package io.keyvault.spring.test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,7 +15,7 @@ public final class LocalKeyVaultConfiguration {
 
 	private final String tenantId;
 
-	private final Map<String, String> clients;
+	private final List<ClientRegistry.Client> clients;
 
 	private final List<SecretSeed> secrets;
 
@@ -28,18 +27,34 @@ public final class LocalKeyVaultConfiguration {
 
 	private final boolean https;
 
+	private final Duration latency;
+
+	private final Duration jitter;
+
+	private final int throttleLimit;
+
+	private final Duration throttleWindow;
+
 	LocalKeyVaultConfiguration(LocalKeyVaultBuilder builder) {
 		this.tenantId = builder.tenantId;
-		Map<String, String> clients = new LinkedHashMap<>(builder.clients);
-		if (clients.isEmpty()) {
-			clients.put(UUID.randomUUID().toString(), ClientRegistry.generateSecret());
+		List<ClientRegistry.Client> clients = new ArrayList<>(builder.clients.values());
+		// The default client is the first with a secret; certificate-, federated- and managed-only
+		// registrations are extra identities, so a secret client is generated when none was named.
+		if (clients.stream().noneMatch((client) -> client.secret() != null)) {
+			clients.add(0, ClientRegistry.Client.named(UUID.randomUUID().toString())
+				.withSecret(ClientRegistry.generateSecret()));
 		}
-		this.clients = Collections.unmodifiableMap(clients);
+		clients.sort(Comparator.comparing((ClientRegistry.Client client) -> client.secret() == null));
+		this.clients = List.copyOf(clients);
 		this.secrets = List.copyOf(builder.secrets);
 		this.keys = List.copyOf(builder.keys);
 		this.clock = builder.clock;
 		this.tokenLifetime = builder.tokenLifetime;
 		this.https = builder.https;
+		this.latency = builder.latency;
+		this.jitter = builder.jitter;
+		this.throttleLimit = builder.throttleLimit;
+		this.throttleWindow = builder.throttleWindow;
 	}
 
 	/**
@@ -54,8 +69,8 @@ public final class LocalKeyVaultConfiguration {
 		return this.tenantId;
 	}
 
-	/** Client id to secret, in registration order (the first is the default client). */
-	Map<String, String> clients() {
+	/** The clients; the first is the default client (the first registered with a secret). */
+	List<ClientRegistry.Client> clients() {
 		return this.clients;
 	}
 
@@ -73,6 +88,13 @@ public final class LocalKeyVaultConfiguration {
 
 	Duration tokenLifetime() {
 		return this.tokenLifetime;
+	}
+
+	void applyTraffic(TrafficControl traffic) {
+		traffic.latency(this.latency, this.jitter);
+		if (this.throttleLimit > 0) {
+			traffic.throttling(this.throttleLimit, this.throttleWindow);
+		}
 	}
 
 	boolean https() {

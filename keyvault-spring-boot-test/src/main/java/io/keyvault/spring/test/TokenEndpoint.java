@@ -28,11 +28,15 @@ final class TokenEndpoint {
 
 	private final Clock clock;
 
-	TokenEndpoint(String tenantId, ClientRegistry clients, TokenService tokens, Clock clock) {
+	private final ClientAssertionValidator assertions;
+
+	TokenEndpoint(String tenantId, ClientRegistry clients, TokenService tokens, Clock clock,
+			ClientAssertionValidator assertions) {
 		this.tenantId = tenantId;
 		this.clients = clients;
 		this.tokens = tokens;
 		this.clock = clock;
+		this.assertions = assertions;
 	}
 
 	/** Whether the request is addressed to a token endpoint (of any tenant). */
@@ -109,6 +113,19 @@ final class TokenEndpoint {
 	}
 
 	private void authenticate(ClientRegistry.Client client, Map<String, String> form) {
+		String assertionType = form.get("client_assertion_type");
+		if (assertionType != null) {
+			if (!ClientAssertionValidator.JWT_BEARER.equals(assertionType)) {
+				throw EntraError.badRequest("invalid_request", 50027, "The client_assertion_type '" + assertionType
+						+ "' is not supported; use " + ClientAssertionValidator.JWT_BEARER + ".");
+			}
+			String assertion = form.get("client_assertion");
+			if (assertion == null) {
+				throw missing("client_assertion");
+			}
+			this.assertions.validate(client, assertion);
+			return;
+		}
 		String secret = form.get("client_secret");
 		if (secret == null) {
 			throw EntraError.badRequest("invalid_client", 7000216,

@@ -1,5 +1,6 @@
 package io.keyvault.spring.test;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.security.keyvault.keys.KeyClient;
 import com.azure.security.keyvault.keys.KeyClientBuilder;
@@ -55,9 +57,15 @@ class AzureSdkFidelityIntegrationTests {
 
 	private static KeyClient keys;
 
+	private static final ClientCertificate certificate = ClientCertificate.generate("sdk-cert-client");
+
 	@BeforeAll
 	static void start() throws Exception {
-		vault = LocalKeyVault.builder().https().secret("seeded", "from-builder").start();
+		vault = LocalKeyVault.builder()
+			.https()
+			.secret("seeded", "from-builder")
+			.clientCertificate("sdk-cert-client", certificate.certificate())
+			.start();
 		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		trust.init(vault.trustStore());
 		var netty = reactor.netty.http.client.HttpClient.create()
@@ -172,6 +180,24 @@ class AzureSdkFidelityIntegrationTests {
 		assertThat(crypto.decrypt(EncryptionAlgorithm.RSA_OAEP, ciphertext).getPlainText()).isEqualTo(DATA);
 		byte[] pkcs1 = crypto.encrypt(EncryptionAlgorithm.RSA1_5, DATA).getCipherText();
 		assertThat(crypto.decrypt(EncryptionAlgorithm.RSA1_5, pkcs1).getPlainText()).isEqualTo(DATA);
+	}
+
+	@Test
+	void clientCertificateCredentialAssertionIsAccepted() {
+		TokenCredential certificateCredential = new ClientCertificateCredentialBuilder().tenantId(vault.tenantId())
+			.clientId("sdk-cert-client")
+			.pemCertificate(new ByteArrayInputStream(certificate.pem().getBytes(StandardCharsets.US_ASCII)))
+			.authorityHost(vault.authorityHost().toString())
+			.disableInstanceDiscovery()
+			.httpClient(httpClient)
+			.build();
+		SecretClient client = new SecretClientBuilder().vaultUrl(vault.vaultUri().toString())
+			.credential(certificateCredential)
+			.httpClient(httpClient)
+			.disableChallengeResourceVerification()
+			.buildClient();
+		assertThat(client.getSecret("seeded").getValue()).isEqualTo("from-builder");
+		assertThat(vault.journal().count("POST /*/oauth2/v2.0/token")).isGreaterThanOrEqualTo(1);
 	}
 
 	private static CryptographyClient crypto(String keyId) {

@@ -1,0 +1,114 @@
+package io.keyvault.spring.test;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A failure LocalKeyVault injects into matching requests, scripted with
+ * {@link LocalKeyVault#failNext(String, int, Fault)}: an HTTP status with a Key Vault error
+ * body, an aborted connection, or a response whose body arrives slowly.
+ */
+public final class Fault {
+
+	private enum Kind {
+
+		STATUS, RESET, SLOW_BODY
+
+	}
+
+	private final Kind kind;
+
+	private final int status;
+
+	private final Duration retryAfter;
+
+	private final Duration delay;
+
+	private Fault(Kind kind, int status, Duration retryAfter, Duration delay) {
+		this.kind = kind;
+		this.status = status;
+		this.retryAfter = retryAfter;
+		this.delay = delay;
+	}
+
+	/**
+	 * Answers with the status and a Key Vault error body, e.g. 500, 503 or 429.
+	 * @param status the HTTP status, 400 to 599
+	 * @return the fault
+	 */
+	public static Fault status(int status) {
+		return status(status, null);
+	}
+
+	/**
+	 * Answers with the status, a Key Vault error body and a {@code Retry-After} header in seconds.
+	 * @param status the HTTP status, 400 to 599
+	 * @param retryAfter the delay to announce, or {@code null} for no header
+	 * @return the fault
+	 */
+	public static Fault status(int status, Duration retryAfter) {
+		if (status < 400 || status > 599) {
+			throw new IllegalArgumentException("A fault status must be between 400 and 599, not " + status);
+		}
+		return new Fault(Kind.STATUS, status, retryAfter, Duration.ZERO);
+	}
+
+	/**
+	 * Aborts the connection with a TCP reset instead of answering.
+	 * @return the fault
+	 */
+	public static Fault connectionReset() {
+		return new Fault(Kind.RESET, 0, null, Duration.ZERO);
+	}
+
+	/**
+	 * Answers normally, but sends the status line and headers at once and the body only after
+	 * {@code delay}, to exercise response (read) timeouts.
+	 * @param delay how long the body is held back
+	 * @return the fault
+	 */
+	public static Fault slowBody(Duration delay) {
+		return new Fault(Kind.SLOW_BODY, 0, null, Objects.requireNonNull(delay, "delay must not be null"));
+	}
+
+	boolean isReset() {
+		return this.kind == Kind.RESET;
+	}
+
+	boolean isSlowBody() {
+		return this.kind == Kind.SLOW_BODY;
+	}
+
+	Duration bodyDelay() {
+		return this.delay;
+	}
+
+	/** The injected answer of a status fault, {@code null} for other kinds. */
+	LocalResponse response() {
+		if (this.kind != Kind.STATUS) {
+			return null;
+		}
+		String code = switch (this.status) {
+			case 429 -> "Throttled";
+			case 500 -> "InternalServerError";
+			case 503 -> "ServiceUnavailable";
+			case 408 -> "RequestTimeout";
+			default -> "InjectedFault";
+		};
+		LocalResponse response = new ServiceError(this.status, code,
+				"LocalKeyVault injected HTTP " + this.status + " for this request.").toResponse();
+		return (this.retryAfter != null)
+				? response.withHeader("Retry-After", Long.toString(Math.max(0, this.retryAfter.toSeconds())))
+				: response;
+	}
+
+	@Override
+	public String toString() {
+		return switch (this.kind) {
+			case STATUS -> "Fault[status " + this.status + "]";
+			case RESET -> "Fault[connection reset]";
+			case SLOW_BODY -> "Fault[slow body " + this.delay + "]";
+		};
+	}
+
+}
