@@ -34,4 +34,24 @@ class KeyVaultChallengeTests {
 		assertThat(KeyVaultChallenge.parse(null)).isNull();
 	}
 
+	@Test
+	void parsesAClaimsChallengeThatNamesNoResource() {
+		KeyVaultChallenge challenge = KeyVaultChallenge.parse("Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", "
+				+ "error=\"insufficient_claims\", claims=\"eyJhY2Nlc3NfdG9rZW4iOnt9fQ==\"");
+
+		assertThat(challenge.isClaimsChallenge()).isTrue();
+		assertThat(challenge.scope()).isNull();
+		assertThat(challenge.resourceHost()).isNull();
+	}
+
+	@Test
+	void knowsTheScopesOfTheAzureVaultSuffixesOnly() {
+		assertThat(KeyVaultChallenge.forKnownHost("My-Vault.vault.azure.net").scope()).isEqualTo("https://vault.azure.net/.default");
+		assertThat(KeyVaultChallenge.forKnownHost("h.managedhsm.azure.net").scope()).isEqualTo("https://managedhsm.azure.net/.default");
+		assertThat(KeyVaultChallenge.forKnownHost("v.vault.azure.cn").scope()).isEqualTo("https://vault.azure.cn/.default");
+		assertThat(KeyVaultChallenge.forKnownHost("v.vault.usgovcloudapi.net").scope()).isEqualTo("https://vault.usgovcloudapi.net/.default");
+		assertThat(KeyVaultChallenge.forKnownHost("vault.azure.net.evil.example")).isNull();
+		assertThat(KeyVaultChallenge.forKnownHost("localhost")).isNull();
+	}
+
 }

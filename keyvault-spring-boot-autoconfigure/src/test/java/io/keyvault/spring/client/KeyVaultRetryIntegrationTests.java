@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -51,11 +56,24 @@ class KeyVaultRetryIntegrationTests {
 	@Test
 	void waitsTheRetryAfterSecondsOfA429ThenSucceeds() {
 		stubSequence(status(429).withHeader("Retry-After", "2"), ok());
+		Logger logger = (Logger) LoggerFactory.getLogger(RetryPolicy.class);
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		logger.addAppender(log);
+		logger.setLevel(Level.DEBUG);
 
-		assertThat(vault.client().getSecret("db-password").block().value()).isEqualTo("v");
+		try {
+			assertThat(vault.client().getSecret("db-password").block().value()).isEqualTo("v");
+		}
+		finally {
+			logger.detachAppender(log);
+		}
 
 		assertThat(vault.scheduler().delays()).containsExactly(Duration.ofSeconds(2));
 		vault.server().verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+		assertThat(log.list).singleElement().satisfies((event) -> assertThat(event.getLevel()).isEqualTo(Level.DEBUG))
+			.extracting(ILoggingEvent::getFormattedMessage).asString().contains("Retrying getSecret of 'db-password' at my-vault.vault.azure.net in 2000 ms (retry 1 of 3) after HTTP 429, request id req-429")
+			.doesNotContain("token-home");
 	}
 
 	@Test
