@@ -86,7 +86,7 @@ public final class AzureCliCredential implements TokenCredential {
 			CompletableFuture<String> stderr = readAsync(process.getErrorStream());
 			if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new CredentialUnavailableException("AzureCliCredential: az did not answer within "
-						+ this.timeout.toSeconds() + " s; run 'az account get-access-token' to see why");
+						+ this.timeout.toMillis() + " ms; run 'az account get-access-token' to see why");
 			}
 			String output = stdout.join();
 			String errors = stderr.join();
