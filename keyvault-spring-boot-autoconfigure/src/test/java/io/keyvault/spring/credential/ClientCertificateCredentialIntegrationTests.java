@@ -38,9 +38,6 @@ class ClientCertificateCredentialIntegrationTests {
 
 	private static final String TOKEN_PATH = "/tenant-1/oauth2/v2.0/token";
 
-	@TempDir
-	static Path certificates;
-
 	private static TestCertificates.Generated generated;
 
 	@TempDir
@@ -51,7 +48,7 @@ class ClientCertificateCredentialIntegrationTests {
 
 	@BeforeAll
 	static void generateCertificate() throws Exception {
-		generated = TestCertificates.generate(certificates, "client-cert");
+		generated = TestCertificates.shared();
 		NOW = generated.certificate().getNotBefore().toInstant().plus(Duration.ofHours(1));
 	}
 

@@ -1,6 +1,5 @@
 package io.keyvault.spring.credential;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -8,7 +7,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.http.client.HttpClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnvironmentCredentialIntegrationTests {
 
 	private static final String TOKEN_PATH = "/tenant-e/oauth2/v2.0/token";
-
-	@TempDir
-	Path temp;
 
 	@RegisterExtension
 	static final WireMockExtension wireMock = LoopbackWireMock.extension();
@@ -47,7 +42,7 @@ class EnvironmentCredentialIntegrationTests {
 
 	@Test
 	void usesTheCertificateFromTheEnvironmentAndSendsTheChainWhenAsked() throws Exception {
-		TestCertificates.Generated generated = TestCertificates.generate(this.temp, "env-cert");
+		TestCertificates.Generated generated = TestCertificates.shared();
 		EnvironmentCredential credential = new EnvironmentCredential(Map.of("AZURE_TENANT_ID", "tenant-e", "AZURE_CLIENT_ID",
 				"client-e", "AZURE_CLIENT_CERTIFICATE_PATH", generated.pkcs12().toString(),
 				"AZURE_CLIENT_CERTIFICATE_PASSWORD", TestCertificates.PASSWORD, "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN", "true",
