@@ -296,9 +296,10 @@ public class KeyVaultProperties {
 			private URI imdsEndpoint;
 
 			/**
-			 * Time to wait for a connection to the managed identity endpoint before moving on.
+			 * Time a managed identity endpoint has to accept a connection, and inside a chain IMDS to
+			 * answer a first probe, before the credential counts as unavailable.
 			 */
-			private Duration connectTimeout = Duration.ofSeconds(1);
+			private Duration probeTimeout = Duration.ofSeconds(1);
 
 			public String getClientId() {
 				return this.clientId;
@@ -332,12 +333,12 @@ public class KeyVaultProperties {
 				this.imdsEndpoint = imdsEndpoint;
 			}
 
-			public Duration getConnectTimeout() {
-				return this.connectTimeout;
+			public Duration getProbeTimeout() {
+				return this.probeTimeout;
 			}
 
-			public void setConnectTimeout(Duration connectTimeout) {
-				this.connectTimeout = connectTimeout;
+			public void setProbeTimeout(Duration probeTimeout) {
+				this.probeTimeout = probeTimeout;
 			}
 
 		}

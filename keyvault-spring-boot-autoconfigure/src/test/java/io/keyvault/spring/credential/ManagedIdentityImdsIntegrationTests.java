@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Schedulers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -146,6 +147,33 @@ class ManagedIdentityImdsIntegrationTests {
 			.block()).isInstanceOf(CredentialUnavailableException.class)
 			.hasMessageContaining("no managed identity endpoint answered at http://127.0.0.1:" + closedPort);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void inAChainAnImdsAddressThatNeverAnswersIsUnavailableAfterTheProbeTimeout() {
+		imds.stubFor(get(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400).withFixedDelay(3000)));
+		long start = System.nanoTime();
+
+		assertThatThrownBy(() -> builder().probeTimeout(Duration.ofMillis(200)).build().getToken(VAULT).block())
+			.isInstanceOf(CredentialUnavailableException.class)
+			.hasMessageContaining("no response in time");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+		imds.verify(0, getRequestedFor(urlPathEqualTo(TOKEN_PATH)).withHeader("Metadata", equalTo("true")));
+	}
+
+	@Test
+	void probesImdsOnceWithoutTheMetadataHeaderThenAsksForTokens() {
+		imds.stubFor(get(urlPathEqualTo(TOKEN_PATH)).withHeader("Metadata", absent())
+			.willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad_request\"}")));
+		imds.stubFor(get(urlPathEqualTo(TOKEN_PATH)).withHeader("Metadata", equalTo("true"))
+			.willReturn(aResponse().withStatus(200).withBody(TOKEN)));
+		ManagedIdentityCredential credential = builder().probeTimeout(Duration.ofSeconds(1)).build();
+
+		credential.getToken(VAULT).block();
+		credential.getToken(VAULT).block();
+
+		imds.verify(1, getRequestedFor(urlPathEqualTo(TOKEN_PATH)).withHeader("Metadata", absent()));
+		imds.verify(2, getRequestedFor(urlPathEqualTo(TOKEN_PATH)).withHeader("Metadata", equalTo("true")));
 	}
 
 	@Test
