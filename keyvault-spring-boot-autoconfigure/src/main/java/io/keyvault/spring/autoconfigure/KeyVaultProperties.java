@@ -89,9 +89,8 @@ public class KeyVaultProperties {
 	public static class Credential {
 
 		/**
-		 * Credentials to try, in order, such as managed-identity or environment,workload-identity;
-		 * when empty: client-secret or client-certificate when configured, else AZURE_TOKEN_CREDENTIALS,
-		 * else environment, workload-identity, managed-identity, azure-cli.
+		 * Credentials to try, in order, such as managed-identity or workload-identity,azure-cli; when
+		 * empty, the configured client secret or certificate, else the default chain.
 		 */
 		private List<Type> chain = new ArrayList<>();
 
@@ -121,7 +120,7 @@ public class KeyVaultProperties {
 		private String certificatePassword;
 
 		/**
-		 * Whether the client assertion carries the certificate chain (x5c), for subject name and issuer
+		 * Whether the client assertion carries the certificate chain (x5c) for subject name and issuer
 		 * authentication.
 		 */
 		private boolean sendCertificateChain;
@@ -132,8 +131,8 @@ public class KeyVaultProperties {
 		private ClientCertificateCredential.SignatureAlgorithm certificateSignatureAlgorithm = ClientCertificateCredential.SignatureAlgorithm.PS256;
 
 		/**
-		 * Entra ID authority host for sovereign clouds, such as https://login.microsoftonline.us/; when
-		 * not set, AZURE_AUTHORITY_HOST or the public cloud's.
+		 * Entra ID authority host for sovereign clouds, such as https://login.microsoftonline.us/;
+		 * AZURE_AUTHORITY_HOST or the public cloud's when not set.
 		 */
 		private URI authorityHost;
 
@@ -274,8 +273,8 @@ public class KeyVaultProperties {
 		public static class ManagedIdentity {
 
 			/**
-			 * Client id of a user-assigned managed identity; when no id is set, AZURE_CLIENT_ID or the
-			 * system-assigned identity.
+			 * Client id of a user-assigned managed identity; AZURE_CLIENT_ID or the system-assigned
+			 * identity when no id is set.
 			 */
 			private String clientId;
 
@@ -290,14 +289,14 @@ public class KeyVaultProperties {
 			private String resourceId;
 
 			/**
-			 * Base URI of the instance metadata service, for pod identity or tests; when not set,
-			 * AZURE_POD_IDENTITY_AUTHORITY_HOST or http://169.254.169.254.
+			 * Base URI of the instance metadata service, for pod identity or tests;
+			 * AZURE_POD_IDENTITY_AUTHORITY_HOST or the link-local IMDS address when not set.
 			 */
 			private URI imdsEndpoint;
 
 			/**
-			 * Time a managed identity endpoint has to accept a connection, and inside a chain IMDS to
-			 * answer a first probe, before the credential counts as unavailable.
+			 * Time a managed identity endpoint has to accept a connection, and IMDS in a chain to answer
+			 * a probe, before the credential counts as unavailable.
 			 */
 			private Duration probeTimeout = Duration.ofSeconds(1);
 

@@ -134,6 +134,7 @@ public final class AzureCliCredential implements TokenCredential {
 	}
 
 	private static CompletableFuture<String> readAsync(InputStream stream) {
+		// Blocking reads: on Reactor's elastic threads, not the common fork-join pool.
 		return CompletableFuture.supplyAsync(() -> {
 			try (stream) {
 				return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
@@ -141,7 +142,7 @@ public final class AzureCliCredential implements TokenCredential {
 			catch (IOException ex) {
 				return "";
 			}
-		});
+		}, (task) -> Schedulers.boundedElastic().schedule(task));
 	}
 
 	private static String safe(String value, String what) {

@@ -2,6 +2,7 @@ package io.keyvault.spring.credential;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,8 @@ class ChainedTokenCredentialTests {
 
 		assertThatThrownBy(() -> chain.getToken(VAULT).block())
 			.isInstanceOfSatisfying(NoCredentialAvailableException.class, (ex) -> {
-				assertThat(ex.getReasons()).containsExactly(java.util.Map.entry("EnvironmentCredential", "no AZURE_*"),
-						java.util.Map.entry("ManagedIdentityCredential", "no IMDS"));
+				assertThat(ex.getReasons()).containsExactly(Map.entry("EnvironmentCredential", "no AZURE_*"),
+						Map.entry("ManagedIdentityCredential", "no IMDS"));
 				assertThat(ex.getMessage()).contains("  - EnvironmentCredential: no AZURE_*\n",
 						"  - ManagedIdentityCredential: no IMDS\n", "keyvault.credential.chain", "'az login'");
 			});

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,7 +53,7 @@ class EnvironmentCredentialIntegrationTests {
 
 		String assertion = Forms.fields(wireMock.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).get(0))
 			.get("client_assertion");
-		assertThat(com.nimbusds.jwt.SignedJWT.parse(assertion).getHeader().getX509CertChain()).hasSize(1);
+		assertThat(SignedJWT.parse(assertion).getHeader().getX509CertChain()).hasSize(1);
 	}
 
 	@Test

@@ -1,12 +1,11 @@
 package io.keyvault.spring.credential;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -87,8 +86,17 @@ class ManagedIdentityImdsIntegrationTests {
 			.whenScenarioStateIs("ok")
 			.willReturn(aResponse().withStatus(200).withBody(TOKEN)));
 
-		assertThat(builder().build().getToken(VAULT).block().token()).isEqualTo("mi-token");
-		imds.verify(4, getRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+		assertThat(builder().retry(4, Duration.ofMillis(30), Schedulers.parallel()).build().getToken(VAULT).block().token())
+			.isEqualTo("mi-token");
+		List<Long> times = imds.findAll(getRequestedFor(urlPathEqualTo(TOKEN_PATH)))
+			.stream()
+			.map((request) -> request.getLoggedDate().getTime())
+			.toList();
+		assertThat(times).hasSize(4);
+		// Backoff doubles from 30 ms, with up to 50% jitter: the third wait is 60-180 ms, the first 15-45 ms.
+		long firstWait = times.get(1) - times.get(0);
+		long thirdWait = times.get(3) - times.get(2);
+		assertThat(thirdWait).isGreaterThanOrEqualTo(55).isGreaterThan(firstWait);
 	}
 
 	@Test
@@ -135,10 +143,7 @@ class ManagedIdentityImdsIntegrationTests {
 
 	@Test
 	void nothingListeningAtTheImdsAddressIsUnavailableWithinTwoSeconds() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
+		int closedPort = LoopbackWireMock.closedPort();
 		long start = System.nanoTime();
 
 		assertThatThrownBy(() -> builder().imdsEndpoint(URI.create("http://127.0.0.1:" + closedPort))
