@@ -1,6 +1,13 @@
 package io.keyvault.spring.autoconfigure;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +21,14 @@ import io.keyvault.spring.credential.ClientCertificateCredential;
 import io.keyvault.spring.credential.ClientSecretCredential;
 import io.keyvault.spring.credential.EnvironmentCredential;
 import io.keyvault.spring.credential.ManagedIdentityCredential;
+import io.keyvault.spring.credential.NoCredentialAvailableException;
 import io.keyvault.spring.credential.TokenCredential;
 import io.keyvault.spring.credential.TokenRequestContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -55,7 +66,7 @@ class KeyVaultCredentialFactoryTests {
 		assertThat(credentials(Map.of())).singleElement().isInstanceOf(ClientSecretCredential.class);
 
 		this.properties.getCredential().setClientSecret(null);
-		this.properties.getCredential().setCertificatePath(java.nio.file.Path.of("cert.pem"));
+		this.properties.getCredential().setCertificatePath(Path.of("cert.pem"));
 		assertThat(credentials(Map.of())).singleElement().isInstanceOf(ClientCertificateCredential.class);
 	}
 
@@ -130,6 +141,50 @@ class KeyVaultCredentialFactoryTests {
 
 		imds.verify(getRequestedFor(urlPathEqualTo("/metadata/identity/oauth2/token")).withQueryParam("client_id",
 				equalTo("from-env")));
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void theDefaultChainFallsThroughToTheAzureCliWithinTwoSecondsWhenNothingElseIsThere(@TempDir Path bin)
+			throws Exception {
+		Path az = Files.writeString(bin.resolve("az"),
+				"#!/bin/sh\necho '{\"accessToken\":\"cli-token\",\"expires_on\":4102444800}'\n");
+		Files.setPosixFilePermissions(az, PosixFilePermissions.fromString("rwxr-xr-x"));
+		this.properties.getCredential()
+			.getManagedIdentity()
+			.setImdsEndpoint(URI.create("http://127.0.0.1:" + closedPort()));
+		TokenCredential credential = KeyVaultCredentialFactory.credential(this.properties,
+				Map.of("PATH", bin + ":/usr/bin:/bin"));
+		long start = System.nanoTime();
+
+		assertThat(credential.getToken(TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE)).block().token())
+			.isEqualTo("cli-token");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		ChainedTokenCredential chain = (ChainedTokenCredential) ((CachingTokenCredential) credential).getDelegate();
+		assertThat(chain.getSelected()).isInstanceOf(AzureCliCredential.class);
+	}
+
+	@Test
+	void whenNothingIsAvailableTheDefaultChainSaysWhyForEachWithinTwoSeconds() throws Exception {
+		this.properties.getCredential()
+			.getManagedIdentity()
+			.setImdsEndpoint(URI.create("http://127.0.0.1:" + closedPort()));
+		TokenCredential credential = KeyVaultCredentialFactory.credential(this.properties, Map.of("PATH", ""));
+		long start = System.nanoTime();
+
+		assertThatThrownBy(() -> credential.getToken(TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE)).block())
+			.isInstanceOfSatisfying(NoCredentialAvailableException.class, (ex) -> assertThat(ex.getReasons().values())
+				.satisfiesExactly((reason) -> assertThat(reason).contains("AZURE_TENANT_ID"),
+						(reason) -> assertThat(reason).contains("AZURE_FEDERATED_TOKEN_FILE"),
+						(reason) -> assertThat(reason).contains("no managed identity endpoint answered"),
+						(reason) -> assertThat(reason).contains("not on the PATH")));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private List<TokenCredential> credentials(Map<String, String> environment) {
