@@ -2,9 +2,12 @@ package io.keyvault.spring.autoconfigure;
 
 import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.client.KeyVaultHttpClientCustomizer;
+import io.keyvault.spring.credential.CachingTokenCredential;
+import io.keyvault.spring.credential.ChainedTokenCredential;
 import io.keyvault.spring.credential.TokenCredential;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +35,20 @@ public class KeyVaultAutoConfiguration {
 	@ConditionalOnMissingBean
 	TokenCredential keyVaultCredential(KeyVaultProperties properties) {
 		return KeyVaultClientFactory.credential(properties);
+	}
+
+	/**
+	 * Names the credential of the first token once logging works: when that token was fetched for
+	 * {@code spring.config.import}, logging was not ready to take the line.
+	 */
+	@Bean
+	static SmartInitializingSingleton keyVaultCredentialAnnouncer(ObjectProvider<TokenCredential> credential) {
+		return () -> credential.ifAvailable((bean) -> {
+			TokenCredential delegate = (bean instanceof CachingTokenCredential caching) ? caching.getDelegate() : bean;
+			if (delegate instanceof ChainedTokenCredential chain) {
+				chain.announceSelected();
+			}
+		});
 	}
 
 	@Bean

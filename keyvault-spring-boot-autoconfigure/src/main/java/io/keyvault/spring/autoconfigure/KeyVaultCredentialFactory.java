@@ -82,8 +82,9 @@ public final class KeyVaultCredentialFactory {
 	public static TokenCredential credential(KeyVaultProperties properties, Map<String, String> environment) {
 		KeyVaultCredentialFactory factory = new KeyVaultCredentialFactory(properties, environment);
 		List<TokenCredential> credentials = new ArrayList<>();
-		for (Type type : factory.types()) {
-			credentials.add(factory.create(type));
+		List<Type> types = factory.types();
+		for (Type type : types) {
+			credentials.add(factory.create(type, types.size() > 1));
 		}
 		return new CachingTokenCredential(new ChainedTokenCredential(credentials), Clock.systemUTC());
 	}
@@ -127,7 +128,7 @@ public final class KeyVaultCredentialFactory {
 		}
 	}
 
-	private TokenCredential create(Type type) {
+	private TokenCredential create(Type type, boolean inChain) {
 		return switch (type) {
 			case CLIENT_SECRET -> new ClientSecretCredential(authorityHost(), require(this.credential.getTenantId(),
 					"tenant-id", "the directory (tenant) id of your app registration"),
@@ -140,7 +141,7 @@ public final class KeyVaultCredentialFactory {
 			case WORKLOAD_IDENTITY -> WorkloadIdentityCredential.fromEnvironment(this.environment,
 					this.credential.getTenantId(), this.credential.getClientId(), this.credential.getAuthorityHost(),
 					this.httpClient, this.clock);
-			case MANAGED_IDENTITY -> managedIdentity();
+			case MANAGED_IDENTITY -> managedIdentity(inChain);
 			case AZURE_CLI -> new AzureCliCredential(this.environment, this.credential.getTenantId(),
 					this.credential.getAzureCliTimeout(), ZoneId.systemDefault());
 		};
@@ -158,7 +159,7 @@ public final class KeyVaultCredentialFactory {
 				this.httpClient, this.clock);
 	}
 
-	private TokenCredential managedIdentity() {
+	private TokenCredential managedIdentity(boolean inChain) {
 		KeyVaultProperties.Credential.ManagedIdentity managed = this.credential.getManagedIdentity();
 		String clientId = managed.getClientId();
 		if (clientId == null && managed.getObjectId() == null && managed.getResourceId() == null) {
@@ -170,7 +171,8 @@ public final class KeyVaultCredentialFactory {
 			.clientId(clientId)
 			.objectId(managed.getObjectId())
 			.resourceId(managed.getResourceId())
-			.connectTimeout(managed.getConnectTimeout())
+			.connectTimeout(managed.getProbeTimeout())
+			.probeTimeout(inChain ? managed.getProbeTimeout() : null)
 			.responseTimeout(this.properties.getClient().getResponseTimeout());
 		String podIdentity = this.environment.get("AZURE_POD_IDENTITY_AUTHORITY_HOST");
 		if (managed.getImdsEndpoint() != null) {

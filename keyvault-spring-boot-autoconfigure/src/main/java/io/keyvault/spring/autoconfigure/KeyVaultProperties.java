@@ -322,9 +322,8 @@ public class KeyVaultProperties {
 	public static class Credential {
 
 		/**
-		 * Credentials to try, in order, such as managed-identity or environment,workload-identity;
-		 * when empty: client-secret or client-certificate when configured, else AZURE_TOKEN_CREDENTIALS,
-		 * else environment, workload-identity, managed-identity, azure-cli.
+		 * Credentials to try, in order, such as managed-identity or workload-identity,azure-cli; when
+		 * empty, the configured client secret or certificate, else the default chain.
 		 */
 		private List<Type> chain = new ArrayList<>();
 
@@ -354,7 +353,7 @@ public class KeyVaultProperties {
 		private String certificatePassword;
 
 		/**
-		 * Whether the client assertion carries the certificate chain (x5c), for subject name and issuer
+		 * Whether the client assertion carries the certificate chain (x5c) for subject name and issuer
 		 * authentication.
 		 */
 		private boolean sendCertificateChain;
@@ -365,8 +364,8 @@ public class KeyVaultProperties {
 		private ClientCertificateCredential.SignatureAlgorithm certificateSignatureAlgorithm = ClientCertificateCredential.SignatureAlgorithm.PS256;
 
 		/**
-		 * Entra ID authority host for sovereign clouds, such as https://login.microsoftonline.us/; when
-		 * not set, AZURE_AUTHORITY_HOST or the public cloud's.
+		 * Entra ID authority host for sovereign clouds, such as https://login.microsoftonline.us/;
+		 * AZURE_AUTHORITY_HOST or the public cloud's when not set.
 		 */
 		private URI authorityHost;
 
@@ -507,8 +506,8 @@ public class KeyVaultProperties {
 		public static class ManagedIdentity {
 
 			/**
-			 * Client id of a user-assigned managed identity; when no id is set, AZURE_CLIENT_ID or the
-			 * system-assigned identity.
+			 * Client id of a user-assigned managed identity; AZURE_CLIENT_ID or the system-assigned
+			 * identity when no id is set.
 			 */
 			private String clientId;
 
@@ -523,15 +522,16 @@ public class KeyVaultProperties {
 			private String resourceId;
 
 			/**
-			 * Base URI of the instance metadata service, for pod identity or tests; when not set,
-			 * AZURE_POD_IDENTITY_AUTHORITY_HOST or http://169.254.169.254.
+			 * Base URI of the instance metadata service, for pod identity or tests;
+			 * AZURE_POD_IDENTITY_AUTHORITY_HOST or the link-local IMDS address when not set.
 			 */
 			private URI imdsEndpoint;
 
 			/**
-			 * Time to wait for a connection to the managed identity endpoint before moving on.
+			 * Time a managed identity endpoint has to accept a connection, and IMDS in a chain to answer
+			 * a probe, before the credential counts as unavailable.
 			 */
-			private Duration connectTimeout = Duration.ofSeconds(1);
+			private Duration probeTimeout = Duration.ofSeconds(1);
 
 			public String getClientId() {
 				return this.clientId;
@@ -565,12 +565,12 @@ public class KeyVaultProperties {
 				this.imdsEndpoint = imdsEndpoint;
 			}
 
-			public Duration getConnectTimeout() {
-				return this.connectTimeout;
+			public Duration getProbeTimeout() {
+				return this.probeTimeout;
 			}
 
-			public void setConnectTimeout(Duration connectTimeout) {
-				this.connectTimeout = connectTimeout;
+			public void setProbeTimeout(Duration probeTimeout) {
+				this.probeTimeout = probeTimeout;
 			}
 
 		}

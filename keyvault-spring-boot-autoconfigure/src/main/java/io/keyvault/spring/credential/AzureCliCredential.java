@@ -86,7 +86,7 @@ public final class AzureCliCredential implements TokenCredential {
 			CompletableFuture<String> stderr = readAsync(process.getErrorStream());
 			if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new CredentialUnavailableException("AzureCliCredential: az did not answer within "
-						+ this.timeout.toSeconds() + " s; run 'az account get-access-token' to see why");
+						+ this.timeout.toMillis() + " ms; run 'az account get-access-token' to see why");
 			}
 			String output = stdout.join();
 			String errors = stderr.join();
@@ -134,6 +134,7 @@ public final class AzureCliCredential implements TokenCredential {
 	}
 
 	private static CompletableFuture<String> readAsync(InputStream stream) {
+		// Blocking reads: on Reactor's elastic threads, not the common fork-join pool.
 		return CompletableFuture.supplyAsync(() -> {
 			try (stream) {
 				return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
@@ -141,7 +142,7 @@ public final class AzureCliCredential implements TokenCredential {
 			catch (IOException ex) {
 				return "";
 			}
-		});
+		}, (task) -> Schedulers.boundedElastic().schedule(task));
 	}
 
 	private static String safe(String value, String what) {

@@ -98,24 +98,20 @@ public final class CachingTokenCredential implements TokenCredential {
 
 		private Mono<AccessToken> fetch(TokenRequestContext context) {
 			AtomicReference<Mono<AccessToken>> self = new AtomicReference<>();
+			// The entry is updated before callers see the result, so the next caller already finds it.
 			self.set(Mono.defer(() -> CachingTokenCredential.this.delegate.getToken(context))
-				.doOnNext((token) -> store(token, self.get()))
-				.doFinally((signal) -> done(self.get()))
+				.doOnNext((token) -> done(self.get(), token))
+				.doOnError((ex) -> done(self.get(), null))
+				.doFinally((signal) -> done(self.get(), null))
 				.cache());
 			this.inFlight = self.get();
 			return this.inFlight;
 		}
 
-		private synchronized void store(AccessToken token, Mono<AccessToken> request) {
-			this.token = token;
-			// Clear before subscribers see the token, so a caller that asks again at once is not
-			// handed the finished request (doFinally runs only after the token has been delivered).
-			if (this.inFlight == request) {
-				this.inFlight = null;
+		private synchronized void done(Mono<AccessToken> request, AccessToken token) {
+			if (token != null) {
+				this.token = token;
 			}
-		}
-
-		private synchronized void done(Mono<AccessToken> request) {
 			if (this.inFlight == request) {
 				this.inFlight = null;
 			}

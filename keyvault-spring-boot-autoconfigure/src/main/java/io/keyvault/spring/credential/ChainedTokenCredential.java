@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
@@ -29,6 +30,8 @@ public final class ChainedTokenCredential implements TokenCredential {
 
 	private final AtomicReference<TokenCredential> selected = new AtomicReference<>();
 
+	private final AtomicBoolean announced = new AtomicBoolean();
+
 	/**
 	 * Create a chain.
 	 * @param credentials the credentials, in the order to try them; their {@code toString()}
@@ -46,6 +49,7 @@ public final class ChainedTokenCredential implements TokenCredential {
 	public Mono<AccessToken> getToken(TokenRequestContext context) {
 		TokenCredential chosen = this.selected.get();
 		if (chosen != null) {
+			announceSelected();
 			return chosen.getToken(context);
 		}
 		return Mono.defer(() -> tryFrom(0, context, new LinkedHashMap<>()));
@@ -69,7 +73,19 @@ public final class ChainedTokenCredential implements TokenCredential {
 
 	private void select(TokenCredential credential) {
 		if (this.selected.compareAndSet(null, credential)) {
-			logger.info("Key Vault authenticates with " + credential
+			announceSelected();
+		}
+	}
+
+	/**
+	 * Log, once, the INFO line naming the credential that produced the first token. Called on
+	 * selection and again later, because a first token fetched for {@code spring.config.import}
+	 * comes before Spring Boot's logging accepts messages.
+	 */
+	public void announceSelected() {
+		TokenCredential chosen = this.selected.get();
+		if (chosen != null && !this.announced.get() && logger.isInfoEnabled() && this.announced.compareAndSet(false, true)) {
+			logger.info("Key Vault authenticates with " + chosen
 					+ ((this.credentials.size() > 1) ? " (the chain's choice; it is used from now on)" : ""));
 		}
 	}

@@ -29,9 +29,14 @@ final class ImdsSource extends ManagedIdentitySource {
 
 	private final Scheduler retryScheduler;
 
+	private final Duration probeTimeout;
+
+	private volatile boolean probed;
+
 	ImdsSource(URI endpoint, HttpClient httpClient, ManagedIdentityId identity, Clock clock, int maxRetries,
-			Duration retryDelay, Scheduler retryScheduler) {
+			Duration retryDelay, Scheduler retryScheduler, Duration probeTimeout) {
 		super(httpClient, identity, clock);
+		this.probeTimeout = probeTimeout;
 		this.endpoint = EntraTokenClient.withTrailingSlash(endpoint);
 		this.maxRetries = maxRetries;
 		this.retryDelay = retryDelay;
@@ -47,7 +52,7 @@ final class ImdsSource extends ManagedIdentitySource {
 	Mono<AccessToken> getToken(TokenRequestContext context) {
 		URI uri = TokenHttp.withQuery(this.endpoint.resolve("metadata/identity/oauth2/token"),
 				query("2018-02-01", context, "msi_res_id"));
-		Mono<AccessToken> token = TokenHttp.get(this.httpClient, uri, Map.of("Metadata", "true"))
+		Mono<AccessToken> token = probe(uri).then(TokenHttp.get(this.httpClient, uri, Map.of("Metadata", "true")))
 			.flatMap((response) -> isRetriable(response.status()) ? Mono.error(new RetriableStatus(response))
 					: Mono.just(response))
 			.retryWhen(Retry.backoff(this.maxRetries, this.retryDelay)
@@ -57,6 +62,21 @@ final class ImdsSource extends ManagedIdentitySource {
 			.onErrorResume(RetriableStatus.class, (ex) -> Mono.just(ex.response))
 			.map(this::toToken);
 		return unreachableAsUnavailable(token, this.endpoint);
+	}
+
+	/**
+	 * Inside a chain, asks once without the {@code Metadata} header, which IMDS answers at once
+	 * (with 400): a host that accepts connections to the IMDS address but never answers (a
+	 * firewall, a proxy) makes the credential unavailable after the probe timeout instead of
+	 * holding startup for the full response timeout.
+	 */
+	private Mono<Void> probe(URI uri) {
+		if (this.probeTimeout == null || this.probed) {
+			return Mono.empty();
+		}
+		return TokenHttp.get(this.httpClient.responseTimeout(this.probeTimeout), uri, Map.of())
+			.doOnNext((response) -> this.probed = true)
+			.then();
 	}
 
 	private AccessToken toToken(TokenHttp.Response response) {

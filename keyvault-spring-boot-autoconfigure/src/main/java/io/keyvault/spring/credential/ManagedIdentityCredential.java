@@ -63,6 +63,8 @@ public final class ManagedIdentityCredential implements TokenCredential {
 
 		private Duration connectTimeout = Duration.ofSeconds(1);
 
+		private Duration probeTimeout;
+
 		private Duration responseTimeout = Duration.ofSeconds(30);
 
 		private int maxRetries = 5;
@@ -135,6 +137,18 @@ public final class ManagedIdentityCredential implements TokenCredential {
 		 */
 		public Builder connectTimeout(Duration connectTimeout) {
 			this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		/**
+		 * Probe IMDS once before the first token request, with a request it answers at once; when
+		 * no answer comes within the timeout the credential is unavailable. For chains, so that a
+		 * host that swallows the IMDS address cannot hold startup. Off by default.
+		 * @param probeTimeout the time IMDS has to answer the probe, or {@code null} for no probe
+		 * @return this builder
+		 */
+		public Builder probeTimeout(Duration probeTimeout) {
+			this.probeTimeout = probeTimeout;
 			return this;
 		}
 
@@ -218,7 +232,7 @@ public final class ManagedIdentityCredential implements TokenCredential {
 				return new ArcSource(URI.create(identityEndpoint), folder, http, identity, this.clock);
 			}
 			return new ImdsSource(this.imdsEndpoint, http, identity, this.clock, this.maxRetries, this.retryDelay,
-					this.retryScheduler);
+					this.retryScheduler, this.probeTimeout);
 		}
 
 		private static String blankToNull(String value) {

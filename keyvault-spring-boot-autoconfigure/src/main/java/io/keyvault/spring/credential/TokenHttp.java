@@ -1,6 +1,7 @@
 package io.keyvault.spring.credential;
 
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
@@ -78,7 +79,7 @@ final class TokenHttp {
 	static boolean isUnreachable(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof ReadTimeoutException
-					|| t instanceof TimeoutException || t instanceof java.net.NoRouteToHostException) {
+					|| t instanceof TimeoutException || t instanceof NoRouteToHostException) {
 				return true;
 			}
 		}

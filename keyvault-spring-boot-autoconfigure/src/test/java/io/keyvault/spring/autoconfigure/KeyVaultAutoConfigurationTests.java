@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.credential.AccessToken;
 import io.keyvault.spring.credential.CachingTokenCredential;
+import io.keyvault.spring.credential.ChainedTokenCredential;
 import io.keyvault.spring.credential.TokenCredential;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,18 @@ class KeyVaultAutoConfigurationTests {
 			assertThat(context.getBean(TokenCredential.class)).isInstanceOf(CachingTokenCredential.class);
 			assertThat(context.getBean(KeyVaultClient.class).getVaultUri()).hasToString("https://my-vault.vault.azure.net/");
 		});
+	}
+
+	@Test
+	void aCredentialChainExistsWithoutAnyCredentialProperty() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KeyVaultAutoConfiguration.class))
+			.withPropertyValues("keyvault.credential.chain=managed-identity,azure-cli")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TokenCredential.class);
+				TokenCredential delegate = ((CachingTokenCredential) context.getBean(TokenCredential.class)).getDelegate();
+				assertThat(((ChainedTokenCredential) delegate).getCredentials()).extracting((c) -> c.getClass().getSimpleName())
+					.containsExactly("ManagedIdentityCredential", "AzureCliCredential");
+			});
 	}
 
 	@Test

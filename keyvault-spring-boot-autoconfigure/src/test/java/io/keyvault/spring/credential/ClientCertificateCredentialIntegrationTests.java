@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,6 @@ class ClientCertificateCredentialIntegrationTests {
 
 	private static final String TOKEN_PATH = "/tenant-1/oauth2/v2.0/token";
 
-	@TempDir
-	static Path certificates;
-
 	private static TestCertificates.Generated generated;
 
 	@TempDir
@@ -51,7 +50,7 @@ class ClientCertificateCredentialIntegrationTests {
 
 	@BeforeAll
 	static void generateCertificate() throws Exception {
-		generated = TestCertificates.generate(certificates, "client-cert");
+		generated = TestCertificates.shared();
 		NOW = generated.certificate().getNotBefore().toInstant().plus(Duration.ofHours(1));
 	}
 
@@ -125,7 +124,7 @@ class ClientCertificateCredentialIntegrationTests {
 		Path pkcs1 = this.temp.resolve("pkcs1.pem");
 		// The PKCS#8 structure ends with the PKCS#1 key: strip the 26-byte PrivateKeyInfo header.
 		byte[] pkcs8 = generated.privateKey().getEncoded();
-		byte[] rsaKey = java.util.Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
+		byte[] rsaKey = Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
 		Files.writeString(pkcs1, TestCertificates.pem("RSA PRIVATE KEY", rsaKey)
 				+ TestCertificates.pem("CERTIFICATE", generated.certificate().getEncoded()));
 
@@ -203,7 +202,7 @@ class ClientCertificateCredentialIntegrationTests {
 		try {
 			return SignedJWT.parse(assertion).getJWTClaimsSet().getJWTID();
 		}
-		catch (java.text.ParseException ex) {
+		catch (ParseException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

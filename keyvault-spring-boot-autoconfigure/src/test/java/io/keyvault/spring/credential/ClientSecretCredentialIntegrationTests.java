@@ -134,10 +134,7 @@ class ClientSecretCredentialIntegrationTests {
 
 	@Test
 	void anUnreachableTokenEndpointIsAFailureNamingTheEndpoint() throws Exception {
-		int closedPort;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
+		int closedPort = LoopbackWireMock.closedPort();
 		ClientSecretCredential unreachable = new ClientSecretCredential(URI.create("http://127.0.0.1:" + closedPort),
 				"tenant-1", "client-1", "s3cr3t", HttpClient.create(), Clock.fixed(NOW, ZoneOffset.UTC));
 

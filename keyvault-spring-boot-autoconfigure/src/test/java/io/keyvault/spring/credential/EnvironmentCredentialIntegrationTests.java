@@ -1,14 +1,13 @@
 package io.keyvault.spring.credential;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.http.client.HttpClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnvironmentCredentialIntegrationTests {
 
 	private static final String TOKEN_PATH = "/tenant-e/oauth2/v2.0/token";
-
-	@TempDir
-	Path temp;
 
 	@RegisterExtension
 	static final WireMockExtension wireMock = LoopbackWireMock.extension();
@@ -47,7 +43,7 @@ class EnvironmentCredentialIntegrationTests {
 
 	@Test
 	void usesTheCertificateFromTheEnvironmentAndSendsTheChainWhenAsked() throws Exception {
-		TestCertificates.Generated generated = TestCertificates.generate(this.temp, "env-cert");
+		TestCertificates.Generated generated = TestCertificates.shared();
 		EnvironmentCredential credential = new EnvironmentCredential(Map.of("AZURE_TENANT_ID", "tenant-e", "AZURE_CLIENT_ID",
 				"client-e", "AZURE_CLIENT_CERTIFICATE_PATH", generated.pkcs12().toString(),
 				"AZURE_CLIENT_CERTIFICATE_PASSWORD", TestCertificates.PASSWORD, "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN", "true",
@@ -57,7 +53,7 @@ class EnvironmentCredentialIntegrationTests {
 
 		String assertion = Forms.fields(wireMock.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).get(0))
 			.get("client_assertion");
-		assertThat(com.nimbusds.jwt.SignedJWT.parse(assertion).getHeader().getX509CertChain()).hasSize(1);
+		assertThat(SignedJWT.parse(assertion).getHeader().getX509CertChain()).hasSize(1);
 	}
 
 	@Test

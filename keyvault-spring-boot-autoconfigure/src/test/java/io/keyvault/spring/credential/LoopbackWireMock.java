@@ -1,5 +1,9 @@
 package io.keyvault.spring.credential;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,6 +18,13 @@ final class LoopbackWireMock {
 		return WireMockExtension.newInstance()
 			.options(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort())
 			.build();
+	}
+
+	/** A loopback port nothing listens on: connecting is refused at once. */
+	static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 	/** An Entra token endpoint at the path that answers with a token valid for an hour. */

@@ -18,7 +18,21 @@ final class TestCertificates {
 
 	static final String PASSWORD = "p12-Password!";
 
+	private static Generated shared;
+
 	private TestCertificates() {
+	}
+
+	/** One certificate for the whole test run: keytool takes about a second per key. */
+	static synchronized Generated shared() throws Exception {
+		if (shared == null) {
+			Path directory = Files.createTempDirectory("keyvault-test-certificates");
+			directory.toFile().deleteOnExit();
+			shared = generate(directory, "client-cert");
+			shared.pkcs12().toFile().deleteOnExit();
+			shared.pem().toFile().deleteOnExit();
+		}
+		return shared;
 	}
 
 	record Generated(Path pkcs12, Path pem, X509Certificate certificate, PrivateKey privateKey) {

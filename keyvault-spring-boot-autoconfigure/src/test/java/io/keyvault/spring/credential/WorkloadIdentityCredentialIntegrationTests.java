@@ -1,6 +1,5 @@
 package io.keyvault.spring.credential;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
