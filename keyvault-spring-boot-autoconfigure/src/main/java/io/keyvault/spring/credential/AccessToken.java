@@ -17,6 +17,13 @@ public record AccessToken(String token, Instant expiresAt, Instant refreshAt) {
 	/** How long before expiry a token is refreshed when the issuer gave no {@code refresh_in}. */
 	public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
 
+	/**
+	 * Create a token.
+	 * @param token the bearer token value
+	 * @param expiresAt when the token stops being accepted
+	 * @param refreshAt when the token should be refreshed, or {@code null} to use the default margin
+	 * @throws NullPointerException when the token or its expiry is missing
+	 */
 	public AccessToken {
 		Objects.requireNonNull(token, "token");
 		Objects.requireNonNull(expiresAt, "expiresAt");

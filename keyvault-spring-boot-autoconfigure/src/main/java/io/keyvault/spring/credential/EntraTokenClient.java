@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -16,6 +17,9 @@ import reactor.netty.http.client.HttpClient;
  * form fields that carry the proof.
  */
 final class EntraTokenClient {
+
+	/** A tenant id or domain name: nothing that changes the token endpoint's host or path. */
+	private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
 
 	static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -46,6 +50,12 @@ final class EntraTokenClient {
 	 */
 	Mono<AccessToken> requestToken(TokenRequestContext context, Function<URI, Map<String, String>> proof, String who) {
 		String tenant = (context.tenantId() != null) ? context.tenantId() : this.tenantId;
+		if (!TENANT.matcher(tenant).matches()) {
+			// The tenant can come from a vault's challenge: it must not be able to move the request,
+			// and the secret in it, to another host or path.
+			return Mono.error(new KeyVaultAuthenticationException(who + ": refused to ask for a token in tenant '"
+					+ tenant + "': a tenant is a GUID or a domain name. Check keyvault.credential.tenant-id.", null));
+		}
 		URI tokenEndpoint = tokenEndpoint(tenant);
 		return Mono.defer(() -> {
 			Map<String, String> form = new LinkedHashMap<>();

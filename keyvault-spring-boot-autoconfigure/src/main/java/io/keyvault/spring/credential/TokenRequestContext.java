@@ -17,6 +17,13 @@ public record TokenRequestContext(List<String> scopes, String tenantId, String c
 	/** The scope of the public-cloud Key Vault data plane. */
 	public static final String KEY_VAULT_SCOPE = "https://vault.azure.net/.default";
 
+	/**
+	 * Create a context.
+	 * @param scopes the scopes, for Key Vault {@code https://vault.azure.net/.default}
+	 * @param tenantId the tenant to ask, or {@code null} for the credential's own tenant
+	 * @param claims a claims challenge (JSON) to include in the request, or {@code null}
+	 * @throws IllegalArgumentException when there is no scope
+	 */
 	public TokenRequestContext {
 		Objects.requireNonNull(scopes, "scopes");
 		if (scopes.isEmpty()) {

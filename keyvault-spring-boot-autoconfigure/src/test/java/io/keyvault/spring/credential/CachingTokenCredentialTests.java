@@ -57,11 +57,12 @@ class CachingTokenCredentialTests {
 
 		AccessToken a = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default")).block();
 		AccessToken b = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default").withTenantId("t2")).block();
+		AccessToken c = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default").withClaims("{}")).block();
 		AccessToken a2 = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default")).block();
 
-		assertThat(a.token()).isNotEqualTo(b.token());
+		assertThat(a.token()).isNotEqualTo(b.token()).isNotEqualTo(c.token());
 		assertThat(a2.token()).isEqualTo(a.token());
-		assertThat(this.fetches).hasValue(2);
+		assertThat(this.fetches).hasValue(3);
 	}
 
 	@Test

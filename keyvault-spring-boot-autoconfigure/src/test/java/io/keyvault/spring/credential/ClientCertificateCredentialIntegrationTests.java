@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.http.client.HttpClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,9 @@ class ClientCertificateCredentialIntegrationTests {
 			.block();
 
 		assertThat(token.token()).isEqualTo("cert-token");
+		wireMock.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH))
+			.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+			.withHeader("Accept", equalTo("application/json")));
 		Map<String, String> form = Forms.fields(wireMock.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).get(0));
 		assertThat(form).containsOnlyKeys("grant_type", "client_id", "client_assertion_type", "client_assertion", "scope")
 			.containsEntry("grant_type", "client_credentials")

@@ -133,6 +133,16 @@ class ClientSecretCredentialIntegrationTests {
 	}
 
 	@Test
+	void aTenantThatWouldChangeTheTokenEndpointsHostOrPathIsRefusedBeforeSending() {
+		for (String tenant : new String[] { "//evil.example", "../other", "t/oauth2", "t?x=1" }) {
+			assertThatThrownBy(() -> this.credential.getToken(TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE)
+				.withTenantId(tenant)).block()).isInstanceOf(KeyVaultAuthenticationException.class)
+				.hasMessageContaining("refused to ask for a token in tenant");
+		}
+		assertThat(this.wireMock.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void anUnreachableTokenEndpointIsAFailureNamingTheEndpoint() throws Exception {
 		int closedPort = LoopbackWireMock.closedPort();
 		ClientSecretCredential unreachable = new ClientSecretCredential(URI.create("http://127.0.0.1:" + closedPort),
