@@ -90,6 +90,29 @@ class KeyVaultConfigDataIntegrationTests {
 		}
 	}
 
+	@Test
+	void environmentVariablesStillOverrideVaultValues() {
+		org.springframework.core.env.StandardEnvironment environment = new org.springframework.core.env.StandardEnvironment();
+		environment.getPropertySources()
+			.replace(org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new org.springframework.core.env.SystemEnvironmentPropertySource(
+							org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							java.util.Map.of("DB_PASSWORD", "from-environment", "APP_GREETING", "hi from env")));
+		String[] args = { "--spring.config.import=keyvault:", "--keyvault.uri=" + vault.vaultUri(),
+				"--keyvault.secrets.names=db-password,app--greeting", "--keyvault.credential.tenant-id=" + vault.tenantId(),
+				"--keyvault.credential.client-id=" + vault.clientId(),
+				"--keyvault.credential.client-secret=" + vault.clientSecret(),
+				"--keyvault.credential.authority-host=" + vault.authorityHost(),
+				"--keyvault.client.challenge-resource-verification=false" };
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.environment(environment)
+			.run(args)) {
+			assertThat(context.getEnvironment().getProperty("db-password")).isEqualTo("from-environment");
+			assertThat(context.getBean(AppProperties.class).getGreeting()).isEqualTo("hi from env");
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@EnableConfigurationProperties(AppProperties.class)
