@@ -1,5 +1,8 @@
 package io.keyvault.spring.sample;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 import io.keyvault.spring.test.LocalKeyVault;
@@ -41,6 +44,7 @@ public class SampleApplication {
 		if (!vaultConfigured(args)) {
 			LocalKeyVault vault = LocalDemoVault.start();
 			application.setDefaultProperties(LocalDemoVault.properties(vault));
+			application.addInitializers((context) -> context.getBeanFactory().registerSingleton("localKeyVault", vault));
 			application.addListeners((ContextClosedEvent event) -> vault.close());
 			logger.info("No KEYVAULT_URI set: using an embedded LocalKeyVault at {}", vault.vaultUri());
 		}
@@ -66,18 +70,19 @@ public class SampleApplication {
 			.forEach((name, masked) -> logger.info("Injected from Key Vault: {} = {}", name, masked));
 	}
 
-	/** Demo secrets for the embedded vault. */
+	/** The embedded vault, seeded from local-vault-seed.json. */
 	static final class LocalDemoVault {
 
 		private LocalDemoVault() {
 		}
 
 		static LocalKeyVault start() {
-			return LocalKeyVault.builder()
-				.secret("db-password", "correct-horse-battery-staple")
-				.secret("sample--api-key", "ak_live_7f3c9b2e4d1a")
-				.secret("sample--greeting", "Hello from Key Vault")
-				.start();
+			try (InputStream seed = SampleApplication.class.getResourceAsStream("/local-vault-seed.json")) {
+				return LocalKeyVault.builder().seed(seed).start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 		static Map<String, Object> properties(LocalKeyVault vault) {
@@ -85,7 +90,9 @@ public class SampleApplication {
 					"keyvault.credential.client-id", vault.clientId(), "keyvault.credential.client-secret",
 					vault.clientSecret(), "keyvault.credential.authority-host", vault.authorityHost().toString(),
 					// The local vault's challenge names https://vault.azure.net, which 127.0.0.1 is not part of.
-					"keyvault.client.challenge-resource-verification", "false");
+					"keyvault.client.challenge-resource-verification", "false",
+					// Locally, changes show within seconds; against a real vault the default is 5 minutes.
+					"keyvault.refresh.interval", "2s");
 		}
 
 	}

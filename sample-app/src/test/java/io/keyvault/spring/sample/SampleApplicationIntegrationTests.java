@@ -4,33 +4,82 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Boots the sample as its README command does (no vault configured, so on the embedded
- * LocalKeyVault) and calls it over HTTP.
+ * Boots the sample as the README's command does (no vault configured, so on the embedded
+ * LocalKeyVault) and calls every endpoint over HTTP.
  */
 class SampleApplicationIntegrationTests {
 
+	private static ConfigurableApplicationContext context;
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() {
+		context = SampleApplication.start("--server.port=0");
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+	}
+
+	private static HttpResponse<String> call(String method, String path, String body) throws Exception {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "text/plain");
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	@Test
 	void showsTheMaskedSecretsInjectedFromTheEmbeddedVault() throws Exception {
-		try (ConfigurableApplicationContext context = SampleApplication.start("--server.port=0")) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/secrets")).build(),
-						HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = call("GET", "/secrets", null);
 
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).contains("db-password", "co******** (28 chars)", "sample.api-key",
-					"ak******** (20 chars)", "He******** (20 chars)");
-			assertThat(response.body()).doesNotContain("correct-horse", "ak_live", "Hello from");
-		}
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("db-password", "co******** (28 chars)", "sample.api-key",
+				"ak******** (20 chars)");
+		assertThat(response.body()).doesNotContain("correct-horse", "ak_live");
+	}
+
+	@Test
+	void aSecretChangedInTheVaultReachesTheAppWithoutARestart() throws Exception {
+		HttpResponse<String> put = call("PUT", "/local-vault/secrets/sample--greeting", "Hi, refreshed!");
+		assertThat(put.statusCode()).isEqualTo(200);
+		assertThat(put.body()).contains("\"version\"");
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(call("GET", "/secrets", null).body())
+			.contains("\"sample.greeting (@ConfigurationProperties)\":\"Hi******** (14 chars)\""));
+	}
+
+	@Test
+	void healthShowsTheVault() throws Exception {
+		HttpResponse<String> response = call("GET", "/actuator/health", null);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"keyVault\"", "\"secretsLoaded\":3", "\"status\":\"UP\"");
+	}
+
+	@Test
+	void vaultValuesAreMaskedInActuatorEnv() throws Exception {
+		HttpResponse<String> response = call("GET", "/actuator/env/db-password", null);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"value\":\"******\"").doesNotContain("correct-horse");
 	}
 
 	@Test
