@@ -42,6 +42,15 @@ import tools.jackson.core.type.TypeReference;
  * <p>
  * Nothing happens until a returned publisher is subscribed. The client is thread-safe; share one
  * per vault and {@link #close()} it when done.
+ * <pre class="code">
+ * try (KeyVaultClient client = KeyVaultClient.builder()
+ *         .vaultUri(URI.create("https://my-vault.vault.azure.net/"))
+ *         .credential(new CachingTokenCredential(credential, Clock.systemUTC()))
+ *         .build()) {
+ *     String password = client.blocking().getSecret("db-password").value();
+ *     client.listSecrets().map(KeyVaultSecretProperties::name).subscribe(System.out::println);
+ * }
+ * </pre>
  */
 public final class KeyVaultClient implements AutoCloseable {
 
