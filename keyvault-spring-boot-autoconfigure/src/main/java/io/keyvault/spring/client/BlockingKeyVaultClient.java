@@ -101,6 +101,16 @@ public final class BlockingKeyVaultClient {
 	}
 
 	/**
+	 * Get the public part of the latest version of a key.
+	 * @param name the key name
+	 * @return the key
+	 * @see KeyVaultClient#getKey(String)
+	 */
+	public KeyVaultKey getKey(String name) {
+		return this.client.getKey(name).block();
+	}
+
+	/**
 	 * Get the public part of a key.
 	 * @param name the key name
 	 * @param version the version, or {@code null} for the latest
@@ -184,6 +194,19 @@ public final class BlockingKeyVaultClient {
 	}
 
 	/**
+	 * Encrypt a small plaintext (RSA algorithms).
+	 * @param name the key name
+	 * @param version the key version, or {@code null} for the latest
+	 * @param algorithm the algorithm
+	 * @param plaintext the plaintext
+	 * @return the ciphertext
+	 * @see KeyVaultClient#encrypt(String, String, String, byte[])
+	 */
+	public KeyEncryptResult encrypt(String name, String version, String algorithm, byte[] plaintext) {
+		return this.client.encrypt(name, version, algorithm, plaintext).block();
+	}
+
+	/**
 	 * Encrypt a plaintext.
 	 * @param name the key name
 	 * @param version the key version, or {@code null} for the latest
@@ -197,6 +220,19 @@ public final class BlockingKeyVaultClient {
 	public KeyEncryptResult encrypt(String name, String version, String algorithm, byte[] plaintext, byte[] iv,
 			byte[] additionalAuthenticatedData) {
 		return this.client.encrypt(name, version, algorithm, plaintext, iv, additionalAuthenticatedData).block();
+	}
+
+	/**
+	 * Decrypt a ciphertext made without IV, additional data or tag (RSA algorithms).
+	 * @param name the key name
+	 * @param version the key version that encrypted
+	 * @param algorithm the algorithm
+	 * @param ciphertext the ciphertext
+	 * @return the plaintext
+	 * @see KeyVaultClient#decrypt(String, String, String, byte[])
+	 */
+	public KeyOperationResult decrypt(String name, String version, String algorithm, byte[] ciphertext) {
+		return this.client.decrypt(name, version, algorithm, ciphertext).block();
 	}
 
 	/**

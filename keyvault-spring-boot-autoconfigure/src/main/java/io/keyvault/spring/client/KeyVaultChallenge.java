@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A parsed {@code WWW-Authenticate: Bearer ...} challenge from Key Vault: where to get a token
@@ -12,6 +13,8 @@ import java.util.Map;
 record KeyVaultChallenge(URI authority, String tenantId, String scope, String error, String claims) {
 
 	private static final String INSUFFICIENT_CLAIMS = "insufficient_claims";
+
+	private static final Pattern TENANT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$");
 
 	/** Known vault DNS suffixes and the resource their tokens are for. */
 	private static final Map<String, String> KNOWN_RESOURCES = Map.of(".vault.azure.net", "https://vault.azure.net",
@@ -49,6 +52,10 @@ record KeyVaultChallenge(URI authority, String tenantId, String scope, String er
 		String path = (authority.getPath() != null) ? authority.getPath() : "";
 		String[] segments = path.replaceFirst("^/", "").split("/");
 		String tenant = (segments.length > 0 && !segments[0].isEmpty()) ? segments[0] : null;
+		if (tenant != null && !TENANT.matcher(tenant).matches()) {
+			// The tenant becomes part of the token endpoint's path: accept ids and domain names only.
+			return null;
+		}
 		String effectiveScope = (scope != null) ? scope
 				: (resource.endsWith("/") ? resource + ".default" : resource + "/.default");
 		return new KeyVaultChallenge(authority, tenant, effectiveScope, error, claims);

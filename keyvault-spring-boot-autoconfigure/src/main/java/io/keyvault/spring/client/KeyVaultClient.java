@@ -1,8 +1,10 @@
 package io.keyvault.spring.client;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.keyvault.spring.client.model.KeyBundle;
@@ -40,6 +42,15 @@ import tools.jackson.core.type.TypeReference;
  * <p>
  * Nothing happens until a returned publisher is subscribed. The client is thread-safe; share one
  * per vault and {@link #close()} it when done.
+ * <pre class="code">
+ * try (KeyVaultClient client = KeyVaultClient.builder()
+ *         .vaultUri(URI.create("https://my-vault.vault.azure.net/"))
+ *         .credential(new CachingTokenCredential(credential, Clock.systemUTC()))
+ *         .build()) {
+ *     String password = client.blocking().getSecret("db-password").value();
+ *     client.listSecrets().map(KeyVaultSecretProperties::name).subscribe(System.out::println);
+ * }
+ * </pre>
  */
 public final class KeyVaultClient implements AutoCloseable {
 
@@ -238,7 +249,7 @@ public final class KeyVaultClient implements AutoCloseable {
 	 * @return the wrapped key with the key version that wrapped it (keep it to unwrap)
 	 */
 	public Mono<KeyOperationResult> wrapKey(String name, String version, String algorithm, byte[] key) {
-		return keyOperation("wrapkey", name, version, new KeyOperationRequest(algorithm, key, null, null, null));
+		return keyOperation("wrapKey", name, version, new KeyOperationRequest(algorithm, key, null, null, null));
 	}
 
 	/**
@@ -250,7 +261,7 @@ public final class KeyVaultClient implements AutoCloseable {
 	 * @return the unwrapped key
 	 */
 	public Mono<KeyOperationResult> unwrapKey(String name, String version, String algorithm, byte[] wrappedKey) {
-		return keyOperation("unwrapkey", name, version,
+		return keyOperation("unwrapKey", name, version,
 				new KeyOperationRequest(algorithm, wrappedKey, null, null, null));
 	}
 
@@ -335,10 +346,12 @@ public final class KeyVaultClient implements AutoCloseable {
 	}
 
 	private <R> Mono<R> keyCall(String operation, String name, String version, KeyOperationRequest request,
-			java.util.function.Function<KeyOperationResponse, R> toValue) {
+			Function<KeyOperationResponse, R> toValue) {
 		return Mono.defer(() -> {
 			requireAll(request.alg(), request.value());
-			return this.pipeline.call(HttpMethod.POST, "keys/" + path(name, version) + "/" + operation, request,
+			// The REST paths spell the operations in lower case: wrapkey, unwrapkey.
+			return this.pipeline.call(HttpMethod.POST,
+					"keys/" + path(name, version) + "/" + operation.toLowerCase(Locale.ROOT), request,
 					Call.key(operation, name), KeyOperationResponse.class, toValue);
 		});
 	}

@@ -36,8 +36,10 @@ final class KeyVaultErrors {
 		String what = call.describe() + " in vault " + this.vaultUri + " failed (" + details.describe() + ")"
 				+ serviceMessage;
 		return switch (response.status()) {
-			case 404 -> new KeyVaultNotFoundException(call.kind() + " '" + call.name() + "' was not found in vault "
-					+ this.vaultUri + " (" + details.describe() + ")" + serviceMessage, details);
+			case 404 -> new KeyVaultNotFoundException(((call.name() != null)
+					? call.kind() + " '" + call.name() + "' was not found in vault " + this.vaultUri
+					: call.operation() + " found nothing in vault " + this.vaultUri) + " (" + details.describe() + ")"
+					+ serviceMessage, details);
 			case 403 -> accessDenied(what, details, error, innerCode);
 			case 401 -> new KeyVaultUnauthorizedException(what + ". The vault did not accept the token: check that the "
 					+ "identity belongs to the vault's tenant and that the token is for Key Vault.", details);

@@ -1,5 +1,15 @@
 package io.keyvault.spring.key;
 
+import java.math.BigInteger;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,6 +34,51 @@ public record KeyVaultJsonWebKey(String keyId, String keyType, List<String> keyO
 	public KeyVaultJsonWebKey {
 		Objects.requireNonNull(keyId, "keyId");
 		keyOperations = (keyOperations != null) ? List.copyOf(keyOperations) : List.of();
+	}
+
+	/**
+	 * The public key as a JCA key, for verifying signatures or wrapping keys locally without a call
+	 * to the vault.
+	 * @return an {@link java.security.interfaces.RSAPublicKey} or
+	 * {@link java.security.interfaces.ECPublicKey}
+	 * @throws IllegalStateException when the key has no public part (symmetric keys) or uses a curve
+	 * the JVM does not support (such as {@code P-256K} on recent JDKs)
+	 */
+	public PublicKey toPublicKey() {
+		try {
+			if (this.n != null && this.e != null) {
+				return KeyFactory.getInstance("RSA")
+					.generatePublic(new RSAPublicKeySpec(new BigInteger(1, this.n), new BigInteger(1, this.e)));
+			}
+			if (this.curve != null && this.x != null && this.y != null) {
+				AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+				parameters.init(new ECGenParameterSpec(standardCurveName(this.curve)));
+				ECPoint point = new ECPoint(new BigInteger(1, this.x), new BigInteger(1, this.y));
+				return KeyFactory.getInstance("EC")
+					.generatePublic(new ECPublicKeySpec(point, parameters.getParameterSpec(ECParameterSpec.class)));
+			}
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Key " + this.keyId + " (" + this.keyType + ", " + this.curve
+					+ ") cannot be used as a JCA public key: " + ex.getMessage(), ex);
+		}
+		throw new IllegalStateException("Key " + this.keyId + " (" + this.keyType + ") has no public part");
+	}
+
+	private static String standardCurveName(String curve) {
+		return switch (curve) {
+			case "P-256" -> "secp256r1";
+			case "P-384" -> "secp384r1";
+			case "P-521" -> "secp521r1";
+			case "P-256K" -> "secp256k1";
+			default -> curve;
+		};
+	}
+
+	@Override
+	public String toString() {
+		return "KeyVaultJsonWebKey[keyId=" + this.keyId + ", keyType=" + this.keyType + ", keyOperations="
+				+ this.keyOperations + ", curve=" + this.curve + "]";
 	}
 
 }

@@ -54,4 +54,12 @@ class KeyVaultChallengeTests {
 		assertThat(KeyVaultChallenge.forKnownHost("localhost")).isNull();
 	}
 
+	@Test
+	void refusesATenantThatIsNotAnIdOrDomainName() {
+		assertThat(KeyVaultChallenge.parse("Bearer authorization=\"https://login.microsoftonline.com/contoso.onmicrosoft.com\", resource=\"https://vault.azure.net\"").tenantId())
+			.isEqualTo("contoso.onmicrosoft.com");
+		assertThat(KeyVaultChallenge.parse("Bearer authorization=\"https://login.microsoftonline.com/..%2Fevil\", resource=\"https://vault.azure.net\"")).isNull();
+		assertThat(KeyVaultChallenge.parse("Bearer authorization=\"https://login.microsoftonline.com/t%3Fx=1\", resource=\"https://vault.azure.net\"")).isNull();
+	}
+
 }

@@ -1,5 +1,9 @@
 package io.keyvault.spring.client;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,6 +191,22 @@ class KeyVaultRetryIntegrationTests {
 		assertThatThrownBy(() -> client.getSecret("db-password").block())
 			.isInstanceOfSatisfying(KeyVaultException.class, (ex) -> assertThat(ex.getMessage())
 				.contains("did not complete within 150 ms", "keyvault.client.operation-timeout"));
+	}
+
+	@Test
+	void retriesARefusedConnectionThenFailsWithoutStatus() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		KeyVaultClient client = vault.remember(vault.builder(URI.create("http://127.0.0.1:" + closedPort)).build());
+
+		assertThatThrownBy(() -> client.getSecret("db-password").block())
+			.isInstanceOfSatisfying(KeyVaultException.class, (ex) -> {
+				assertThat(ex.getStatus()).isZero();
+				assertThat(ex.getMessage()).contains("could not be reached", "Connection refused");
+			});
+		assertThat(vault.scheduler().delays()).hasSize(3);
 	}
 
 }
