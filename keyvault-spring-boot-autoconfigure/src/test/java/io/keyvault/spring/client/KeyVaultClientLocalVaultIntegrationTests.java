@@ -28,7 +28,7 @@ class KeyVaultClientLocalVaultIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		LocalKeyVault.Builder builder = LocalKeyVault.builder();
+		io.keyvault.spring.test.LocalKeyVaultBuilder builder = LocalKeyVault.builder();
 		for (int i = 0; i < 30; i++) {
 			builder.secret("seeded-" + i, "value-" + i);
 		}

@@ -1,11 +1,7 @@
 package io.keyvault.spring.sample;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
-import io.keyvault.spring.test.LocalKeyVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +11,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * A Spring Boot app whose secrets come from Azure Key Vault through
@@ -42,11 +37,11 @@ public class SampleApplication {
 	public static ConfigurableApplicationContext start(String... args) {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		if (!vaultConfigured(args)) {
-			LocalKeyVault vault = LocalDemoVault.start();
-			application.setDefaultProperties(LocalDemoVault.properties(vault));
-			application.addInitializers((context) -> context.getBeanFactory().registerSingleton("localKeyVault", vault));
-			application.addListeners((ContextClosedEvent event) -> vault.close());
-			logger.info("No KEYVAULT_URI set: using an embedded LocalKeyVault at {}", vault.vaultUri());
+			// keyvault.local.enabled (from keyvault-spring-boot-test) starts an embedded vault and
+			// points keyvault.* at it before application.yml's spring.config.import=keyvault: runs.
+			application.setDefaultProperties(Map.of("keyvault.local.enabled", "true", "keyvault.local.seed",
+					"classpath:local-vault-seed.json", "keyvault.refresh.interval", "2s"));
+			logger.info("No KEYVAULT_URI set: starting an embedded LocalKeyVault seeded from local-vault-seed.json");
 		}
 		return application.run(args);
 	}
@@ -68,33 +63,6 @@ public class SampleApplication {
 	ApplicationRunner showSecrets(SecretsView view) {
 		return (arguments) -> view.describe()
 			.forEach((name, masked) -> logger.info("Injected from Key Vault: {} = {}", name, masked));
-	}
-
-	/** The embedded vault, seeded from local-vault-seed.json. */
-	static final class LocalDemoVault {
-
-		private LocalDemoVault() {
-		}
-
-		static LocalKeyVault start() {
-			try (InputStream seed = SampleApplication.class.getResourceAsStream("/local-vault-seed.json")) {
-				return LocalKeyVault.builder().seed(seed).start();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		static Map<String, Object> properties(LocalKeyVault vault) {
-			return Map.of("keyvault.uri", vault.vaultUri().toString(), "keyvault.credential.tenant-id", vault.tenantId(),
-					"keyvault.credential.client-id", vault.clientId(), "keyvault.credential.client-secret",
-					vault.clientSecret(), "keyvault.credential.authority-host", vault.authorityHost().toString(),
-					// The local vault's challenge names https://vault.azure.net, which 127.0.0.1 is not part of.
-					"keyvault.client.challenge-resource-verification", "false",
-					// Locally, changes show within seconds; against a real vault the default is 5 minutes.
-					"keyvault.refresh.interval", "2s");
-		}
-
 	}
 
 }

@@ -136,6 +136,11 @@ public class KeyVaultConfigDataLocationResolver implements ConfigDataLocationRes
 			if (defaultClient != null && !beanFactory.containsBean(CLIENT_BEAN)) {
 				beanFactory.registerSingleton(CLIENT_BEAN, defaultClient);
 			}
+			// Every import client's connection pool closes with the context (a registered singleton
+			// gets no destroy callback of its own).
+			if (beanFactory instanceof org.springframework.beans.factory.support.DefaultListableBeanFactory registry) {
+				registry.registerDisposableBean("keyVaultConfigDataClients", clients::close);
+			}
 		});
 	}
 
@@ -169,6 +174,10 @@ public class KeyVaultConfigDataLocationResolver implements ConfigDataLocationRes
 
 		boolean isUsed() {
 			return !this.clients.isEmpty();
+		}
+
+		void close() {
+			this.clients.values().forEach(KeyVaultClient::close);
 		}
 
 	}
