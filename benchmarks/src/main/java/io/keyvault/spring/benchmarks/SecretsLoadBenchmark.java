@@ -3,8 +3,6 @@ package io.keyvault.spring.benchmarks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import io.keyvault.spring.env.KeyVaultSecretsLoader;
 import io.keyvault.spring.env.LoadedSecrets;
 import io.keyvault.spring.env.SecretSelection;
 import io.keyvault.spring.test.LocalKeyVault;
+import io.keyvault.spring.test.SettableClock;
 import io.keyvault.spring.test.LocalKeyVaultBuilder;
 
 /**
@@ -100,35 +99,6 @@ public final class SecretsLoadBenchmark {
 		return vault.journal().entries().stream()
 			.filter((entry) -> "vault".equals(entry.server()) && entry.path().startsWith("/secrets"))
 			.count();
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

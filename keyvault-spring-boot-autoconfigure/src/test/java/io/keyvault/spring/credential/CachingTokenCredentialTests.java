@@ -1,13 +1,11 @@
 package io.keyvault.spring.credential;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.keyvault.spring.test.SettableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachingTokenCredentialTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T10:00:00Z"));
 
 	private final AtomicInteger fetches = new AtomicInteger();
 
@@ -149,35 +147,6 @@ class CachingTokenCredentialTests {
 		assertThat(refreshing.block().token()).isEqualTo("second");
 		assertThat(caching.getToken(context).block().token()).isEqualTo("second");
 		assertThat(calls).hasValue(2);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

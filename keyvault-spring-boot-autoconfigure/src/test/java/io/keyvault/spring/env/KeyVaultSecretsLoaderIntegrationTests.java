@@ -3,8 +3,6 @@ package io.keyvault.spring.env;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +14,7 @@ import io.keyvault.spring.test.LocalKeyVault;
 import io.keyvault.spring.test.SecretOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.keyvault.spring.test.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,35 +160,6 @@ class KeyVaultSecretsLoaderIntegrationTests {
 
 		assertThat(second.properties()).containsOnlyKeys("other.y");
 		assertThat(second.skipped()).contains(new LoadedSecrets.Skipped("other--x", LoadedSecrets.Reason.MISSING));
-	}
-
-	static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
