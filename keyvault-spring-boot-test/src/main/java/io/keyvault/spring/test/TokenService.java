@@ -1,5 +1,7 @@
 package io.keyvault.spring.test;
 
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +17,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -43,12 +44,10 @@ final class TokenService {
 		this.issuer = issuer;
 		this.clock = clock;
 		this.lifetime = lifetime;
-		try {
-			this.signingKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Cannot generate the token signing key", ex);
-		}
+		KeyPair keyPair = RsaKeyPool.take();
+		this.signingKey = new RSAKey.Builder((RSAPublicKey) keyPair.getPublic()).privateKey(keyPair.getPrivate())
+			.keyID(UUID.randomUUID().toString())
+			.build();
 	}
 
 	/** An access token and its lifetime in seconds. */
