@@ -16,7 +16,7 @@ final class KeyRing {
 
 	private final Clock clock;
 
-	private final VersionedStore<KeyVersion> versions = new VersionedStore<>();
+	private final VersionedStore<KeyVersion> versions = new VersionedStore<>("Key");
 
 	KeyRing(Clock clock) {
 		this.clock = clock;

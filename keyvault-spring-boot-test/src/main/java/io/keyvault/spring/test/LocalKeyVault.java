@@ -71,8 +71,12 @@ public final class LocalKeyVault implements AutoCloseable {
 		this.tokens = new TokenService(this.tenantId, authorityHost() + this.tenantId + "/v2.0", this.clock,
 				configuration.tokenLifetime());
 		this.identityServer.handler(identityRoutes(clients)::handle);
-		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId,
-				new SecretRoutes(this.secrets, vaultUri()), new KeyRoutes(this.keys, new KeyJson(vaultUri())));
+		SecretRoutes secretRoutes = new SecretRoutes(this.secrets, vaultUri());
+		KeyJson keyJson = new KeyJson(vaultUri());
+		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId, secretRoutes,
+				new KeyRoutes(this.keys, keyJson),
+				new DeletedRoutes<>(this.secrets.versions(), vaultUri().resolve("deletedsecrets"), secretRoutes),
+				new DeletedRoutes<>(this.keys.versions(), vaultUri().resolve("deletedkeys"), keyJson));
 		this.vaultServer.handler(vaultRoutes::handle);
 	}
 
@@ -265,7 +269,13 @@ public final class LocalKeyVault implements AutoCloseable {
 	public String setSecret(String name, String value, SecretOptions options) {
 		Names.checkArgument(name, "secret");
 		Objects.requireNonNull(value, "value must not be null");
-		return this.secrets.set(name, value, Objects.requireNonNull(options, "options must not be null")).version();
+		Objects.requireNonNull(options, "options must not be null");
+		try {
+			return this.secrets.set(name, value, options).version();
+		}
+		catch (ServiceError ex) {
+			throw new IllegalStateException(ex.getMessage());
+		}
 	}
 
 	/**
@@ -312,12 +322,22 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes a secret with all its versions.
+	 * Deletes a secret with all its versions, softly as a vault with soft delete does: until
+	 * {@link #purgeDeletedSecret(String) purged} (or recovered over REST) its name cannot be reused.
 	 * @param name the secret name (case-insensitive)
 	 * @return whether there was such a secret
 	 */
 	public boolean deleteSecret(String name) {
-		return this.secrets.versions().delete(name).isPresent();
+		return this.secrets.versions().delete(name, this.secrets.nowSeconds()).isPresent();
+	}
+
+	/**
+	 * Purges a deleted secret, freeing its name.
+	 * @param name the secret name (case-insensitive)
+	 * @return whether there was such a deleted secret
+	 */
+	public boolean purgeDeletedSecret(String name) {
+		return this.secrets.versions().purge(name);
 	}
 
 	/**
@@ -337,7 +357,13 @@ public final class LocalKeyVault implements AutoCloseable {
 		catch (ServiceError ex) {
 			throw new IllegalArgumentException(ex.getMessage());
 		}
-		return this.keys.create(name, spec).version();
+		try {
+			return this.keys.create(name, spec).version();
+		}
+		catch (ServiceError ex) {
+			// 409: the name belongs to a deleted, recoverable key
+			throw new IllegalStateException(ex.getMessage());
+		}
 	}
 
 	/**

@@ -17,13 +17,20 @@ final class VaultRoutes {
 
 	private final KeyRoutes keys;
 
-	VaultRoutes(TokenService tokens, URI authorityHost, String tenantId, SecretRoutes secrets, KeyRoutes keys) {
+	private final DeletedRoutes<?> deletedSecrets;
+
+	private final DeletedRoutes<?> deletedKeys;
+
+	VaultRoutes(TokenService tokens, URI authorityHost, String tenantId, SecretRoutes secrets, KeyRoutes keys,
+			DeletedRoutes<?> deletedSecrets, DeletedRoutes<?> deletedKeys) {
 		this.tokens = tokens;
 		String authority = authorityHost.toString().replaceAll("/+$", "");
 		this.challenge = "Bearer authorization=\"" + authority + "/" + tenantId + "\", resource=\""
 				+ TokenService.VAULT_RESOURCE + "\"";
 		this.secrets = secrets;
 		this.keys = keys;
+		this.deletedSecrets = deletedSecrets;
+		this.deletedKeys = deletedKeys;
 	}
 
 	LocalResponse handle(LocalRequest original) {
@@ -38,14 +45,14 @@ final class VaultRoutes {
 		if (apiVersion == null || apiVersion.isBlank()) {
 			throw ServiceError.badParameter("The 'api-version' query parameter is missing.");
 		}
-		String collection = request.segment(0);
-		if ("secrets".equals(collection)) {
-			return this.secrets.handle(request);
-		}
-		if ("keys".equals(collection)) {
-			return this.keys.handle(request);
-		}
-		throw RouteError.notFound(request);
+		String collection = (request.segment(0) != null) ? request.segment(0) : "";
+		return switch (collection) {
+			case "secrets" -> this.secrets.handle(request);
+			case "keys" -> this.keys.handle(request);
+			case "deletedsecrets" -> this.deletedSecrets.handle(request);
+			case "deletedkeys" -> this.deletedKeys.handle(request);
+			default -> throw RouteError.notFound(request);
+		};
 	}
 
 	/** The service accepts POST with {@code X-HTTP-METHOD} for clients behind proxies that block verbs. */

@@ -31,6 +31,8 @@ import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
+import com.azure.core.util.polling.SyncPoller;
+import com.azure.security.keyvault.secrets.models.DeletedSecret;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.azure.security.keyvault.secrets.models.SecretProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +120,26 @@ class AzureSdkFidelityIntegrationTests {
 		SecretProperties disabled = secrets.updateSecretProperties(latest.getProperties().setEnabled(false));
 		assertThat(disabled.isEnabled()).isFalse();
 		assertThat(vault.secretValue("sdk-secret")).hasValue("v2");
+	}
+
+	@Test
+	void deletesRecoversAndPurgesSecretsThroughPollers() {
+		secrets.setSecret("sdk-deleted", "keep-me");
+		SyncPoller<DeletedSecret, Void> deletion = secrets.beginDeleteSecret("sdk-deleted");
+		deletion.setPollInterval(Duration.ofMillis(20));
+		deletion.waitForCompletion(Duration.ofSeconds(10));
+		DeletedSecret deleted = secrets.getDeletedSecret("sdk-deleted");
+		assertThat(deleted.getRecoveryId()).isEqualTo(vault.vaultUri() + "deletedsecrets/sdk-deleted");
+		assertThat(deleted.getDeletedOn()).isNotNull();
+		SyncPoller<KeyVaultSecret, Void> recovery = secrets.beginRecoverDeletedSecret("sdk-deleted");
+		recovery.setPollInterval(Duration.ofMillis(20));
+		recovery.waitForCompletion(Duration.ofSeconds(10));
+		assertThat(secrets.getSecret("sdk-deleted").getValue()).isEqualTo("keep-me");
+		SyncPoller<DeletedSecret, Void> again = secrets.beginDeleteSecret("sdk-deleted");
+		again.setPollInterval(Duration.ofMillis(20));
+		again.waitForCompletion(Duration.ofSeconds(10));
+		secrets.purgeDeletedSecret("sdk-deleted");
+		assertThat(vault.setSecret("sdk-deleted", "reused")).hasSize(32);
 	}
 
 	@Test
