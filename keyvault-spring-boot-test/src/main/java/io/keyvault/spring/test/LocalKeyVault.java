@@ -56,7 +56,8 @@ public final class LocalKeyVault implements AutoCloseable {
 		this.secrets = new SecretStore(this.clock);
 		configuration.secrets().forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
 		this.keys = new KeyRing(this.clock);
-		configuration.keys().forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
+		configuration.keys()
+			.forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
 		this.tls = configuration.https() ? LoopbackCertificate.generate() : null;
 		this.traffic = new TrafficControl(this.clock);
 		configuration.applyTraffic(this.traffic);

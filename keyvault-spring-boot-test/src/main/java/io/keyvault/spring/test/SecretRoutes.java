@@ -37,7 +37,8 @@ final class SecretRoutes implements DeletedRoutes.Rendering<SecretStore.SecretVe
 		String name = Names.requireValid(request.segment(1), "secret");
 		if (size == 2) {
 			return switch (method) {
-				case "GET" -> LocalResponse.ok(bundle(readable(this.store.versions().latest(name).orElseThrow(() -> notFound(name)))));
+				case "GET" -> LocalResponse
+					.ok(bundle(readable(this.store.versions().latest(name).orElseThrow(() -> notFound(name)))));
 				case "PUT" -> LocalResponse.ok(bundle(set(name, Json.readObject(request.body()))));
 				case "DELETE" -> LocalResponse.ok(deletedBundle(
 						this.store.versions().delete(name, this.store.nowSeconds()).orElseThrow(() -> notFound(name))));

@@ -86,7 +86,9 @@ final class VersionedStore<V extends VersionedStore.Versioned> {
 		if (version == null) {
 			return latest(name);
 		}
-		return inCreationOrder(name).stream().filter((candidate) -> candidate.version().equalsIgnoreCase(version)).findFirst();
+		return inCreationOrder(name).stream()
+			.filter((candidate) -> candidate.version().equalsIgnoreCase(version))
+			.findFirst();
 	}
 
 	/** The latest version of every object, sorted by lower-cased name. */
