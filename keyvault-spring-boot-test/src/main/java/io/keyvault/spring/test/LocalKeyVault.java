@@ -86,7 +86,8 @@ public final class LocalKeyVault implements AutoCloseable {
 				new LinkedHashSet<>(List.of(tokenEndpoint().toString(),
 						authorityHost() + this.tenantId.toLowerCase(Locale.ROOT) + "/oauth2/v2.0/token")));
 		return new IdentityRoutes(new TokenEndpoint(this.tenantId, clients, this.tokens, this.clock, assertions),
-				new ManagedIdentityEndpoints(clients, this.defaultClient, this.tokens, this.identityHeader));
+				new ManagedIdentityEndpoints(clients, this.defaultClient, this.tokens, this.identityHeader),
+				new OpenIdMetadata(authorityHost(), this.tenantId, this.tokens));
 	}
 
 	/**

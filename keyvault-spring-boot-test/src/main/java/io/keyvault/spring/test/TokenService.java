@@ -16,6 +16,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -78,6 +79,15 @@ final class TokenService {
 			.claim("ver", "2.0")
 			.build();
 		return new IssuedToken(sign(claims), this.lifetime.toSeconds(), expiresOn);
+	}
+
+	/** The public signing key as a JWK Set document, as Entra publishes its keys. */
+	String jwkSet() {
+		return new JWKSet(this.signingKey.toPublicJWK()).toString();
+	}
+
+	String issuer() {
+		return this.issuer;
 	}
 
 	/** Signs any claims with the instance key; package-private so tests can forge near-valid tokens. */
