@@ -1,6 +1,7 @@
 package io.keyvault.spring.test;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -47,6 +48,8 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final String identityHeader = UUID.randomUUID().toString();
 
+	private final ArcChallenge arc = new ArcChallenge();
+
 	LocalKeyVault(LocalKeyVaultConfiguration configuration) {
 		this.clock = configuration.clock();
 		this.tenantId = configuration.tenantId();
@@ -86,7 +89,7 @@ public final class LocalKeyVault implements AutoCloseable {
 				new LinkedHashSet<>(List.of(tokenEndpoint().toString(),
 						authorityHost() + this.tenantId.toLowerCase(Locale.ROOT) + "/oauth2/v2.0/token")));
 		return new IdentityRoutes(new TokenEndpoint(this.tenantId, clients, this.tokens, this.clock, assertions),
-				new ManagedIdentityEndpoints(clients, this.defaultClient, this.tokens, this.identityHeader),
+				new ManagedIdentityEndpoints(clients, this.defaultClient, this.tokens, this.identityHeader, this.arc),
 				new OpenIdMetadata(authorityHost(), this.tenantId, this.tokens));
 	}
 
@@ -195,6 +198,36 @@ public final class LocalKeyVault implements AutoCloseable {
 	 */
 	public URI identityEndpoint() {
 		return authorityHost().resolve(ManagedIdentityEndpoints.APP_SERVICE_PATH.substring(1));
+	}
+
+	/**
+	 * The Cloud Shell managed identity URL ({@code MSI_ENDPOINT}): {@code <authorityHost>oauth2/token},
+	 * called with POST, {@code Metadata: true} and a form with {@code resource}.
+	 * @return the Cloud Shell endpoint
+	 */
+	public URI cloudShellEndpoint() {
+		return authorityHost().resolve(ManagedIdentityEndpoints.CLOUD_SHELL_PATH.substring(1));
+	}
+
+	/**
+	 * The Azure Arc identity URL ({@code IDENTITY_ENDPOINT} with {@code IMDS_ENDPOINT} set):
+	 * {@code <authorityHost>arc/identity/oauth2/token}. The first request (with {@code Metadata: true})
+	 * gets 401 {@code WWW-Authenticate: Basic realm=<path of a .key file>} in
+	 * {@link #arcTokenDirectory()}; the retry sends {@code Authorization: Basic <file content>}.
+	 * @return the Arc identity endpoint
+	 */
+	public URI arcEndpoint() {
+		return authorityHost().resolve(ManagedIdentityEndpoints.ARC_PATH.substring(1));
+	}
+
+	/**
+	 * The temporary directory Arc challenge key files are written to (the real agent uses
+	 * {@code /var/opt/azcmagent/tokens}); a client must only read key files from its configured
+	 * directory. Created on first use, deleted on {@link #close()}.
+	 * @return the directory
+	 */
+	public Path arcTokenDirectory() {
+		return this.arc.directory();
 	}
 
 	/**
@@ -483,6 +516,7 @@ public final class LocalKeyVault implements AutoCloseable {
 		}
 		finally {
 			this.identityServer.close();
+			this.arc.close();
 		}
 	}
 

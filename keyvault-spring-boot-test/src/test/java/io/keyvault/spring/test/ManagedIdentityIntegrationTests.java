@@ -1,6 +1,8 @@
 package io.keyvault.spring.test;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -80,6 +82,50 @@ class ManagedIdentityIntegrationTests {
 		assertThat(body.get("expires_on").isString()).isTrue();
 		assertThat(body.get("token_type").stringValue()).isEqualTo("Bearer");
 		assertThat(fixture.vault().identityEndpoint().getPath()).isEqualTo("/msi/token");
+	}
+
+	@Test
+	void cloudShellTakesFormParametersOverPost() {
+		HttpRequest.Builder request = HttpRequest.newBuilder(fixture.vault().cloudShellEndpoint())
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("resource=https%3A%2F%2Fvault.azure.net"));
+		assertThat(fixture.http().send(request.copy().build()).statusCode()).isEqualTo(400);
+		HttpResponse<String> response = fixture.http().send(request.header("Metadata", "true").build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = VaultHttp.json(response);
+		assertThat(body.get("expires_in").stringValue()).isEqualTo("3599");
+		assertThat(fixture.http().get("secrets/s?api-version=7.6", body.get("access_token").stringValue()).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void arcAnswersWithFileChallengeAndAcceptsTheFileContent() throws Exception {
+		try (LocalKeyVault vault = LocalKeyVault.start()) {
+			VaultHttp http = new VaultHttp(vault);
+			URI uri = URI.create(vault.arcEndpoint() + "?api-version=2020-06-01&resource=https://vault.azure.net");
+			HttpResponse<String> challenge = http.send(HttpRequest.newBuilder(uri).header("Metadata", "true").build());
+			assertThat(challenge.statusCode()).isEqualTo(401);
+			String realm = challenge.headers().firstValue("WWW-Authenticate").orElseThrow();
+			assertThat(realm).startsWith("Basic realm=");
+			Path keyFile = Path.of(realm.substring("Basic realm=".length()));
+			assertThat(keyFile.getParent()).isEqualTo(vault.arcTokenDirectory());
+			assertThat(keyFile.getFileName().toString()).endsWith(".key");
+			assertThat(Files.size(keyFile)).isLessThanOrEqualTo(4096);
+
+			HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(uri)
+				.header("Metadata", "true")
+				.header("Authorization", "Basic guessed")
+				.build());
+			assertThat(wrong.statusCode()).isEqualTo(401);
+			HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri)
+				.header("Metadata", "true")
+				.header("Authorization", "Basic " + Files.readString(keyFile))
+				.build());
+			assertThat(token.statusCode()).isEqualTo(200);
+			assertThat(VaultHttp.json(token).get("expires_on").isString()).isTrue();
+			vault.close();
+			assertThat(keyFile).doesNotExist();
+		}
 	}
 
 	private static HttpResponse<String> imds(String extraQuery, boolean metadataHeader) {
