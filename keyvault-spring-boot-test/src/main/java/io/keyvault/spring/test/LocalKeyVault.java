@@ -50,6 +50,8 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final ArcChallenge arc = new ArcChallenge();
 
+	private final Challenge challenge;
+
 	LocalKeyVault(LocalKeyVaultConfiguration configuration) {
 		this.clock = configuration.clock();
 		this.tenantId = configuration.tenantId();
@@ -77,7 +79,9 @@ public final class LocalKeyVault implements AutoCloseable {
 		this.identityServer.handler(identityRoutes(clients)::handle);
 		SecretRoutes secretRoutes = new SecretRoutes(this.secrets, vaultUri());
 		KeyJson keyJson = new KeyJson(vaultUri());
-		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId, secretRoutes,
+		this.challenge = new Challenge(authorityHost().toString().replaceAll("/+$", "") + "/" + this.tenantId);
+		this.traffic.challenge(this.challenge);
+		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, this.challenge, secretRoutes,
 				new KeyRoutes(this.keys, keyJson),
 				new DeletedRoutes<>(this.secrets.versions(), vaultUri().resolve("deletedsecrets"), secretRoutes),
 				new DeletedRoutes<>(this.keys.versions(), vaultUri().resolve("deletedkeys"), keyJson));
@@ -489,6 +493,15 @@ public final class LocalKeyVault implements AutoCloseable {
 	 */
 	public void failNext(String route, int times, Fault fault) {
 		this.traffic.failNext(route, times, Objects.requireNonNull(fault, "fault must not be null"));
+	}
+
+	/**
+	 * Changes how 401 challenges are worded, so clients can be tested against every form the
+	 * service has used.
+	 * @param style the challenge style; {@link ChallengeStyle#AUTHORIZATION_RESOURCE} initially
+	 */
+	public void setChallengeStyle(ChallengeStyle style) {
+		this.challenge.style(style);
 	}
 
 	/**

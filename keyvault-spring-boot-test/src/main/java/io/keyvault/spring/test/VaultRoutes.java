@@ -1,6 +1,5 @@
 package io.keyvault.spring.test;
 
-import java.net.URI;
 import java.util.Locale;
 
 /**
@@ -11,7 +10,7 @@ final class VaultRoutes {
 
 	private final TokenService tokens;
 
-	private final String challenge;
+	private final Challenge challenge;
 
 	private final SecretRoutes secrets;
 
@@ -21,12 +20,10 @@ final class VaultRoutes {
 
 	private final DeletedRoutes<?> deletedKeys;
 
-	VaultRoutes(TokenService tokens, URI authorityHost, String tenantId, SecretRoutes secrets, KeyRoutes keys,
+	VaultRoutes(TokenService tokens, Challenge challenge, SecretRoutes secrets, KeyRoutes keys,
 			DeletedRoutes<?> deletedSecrets, DeletedRoutes<?> deletedKeys) {
 		this.tokens = tokens;
-		String authority = authorityHost.toString().replaceAll("/+$", "");
-		this.challenge = "Bearer authorization=\"" + authority + "/" + tenantId + "\", resource=\""
-				+ TokenService.VAULT_RESOURCE + "\"";
+		this.challenge = challenge;
 		this.secrets = secrets;
 		this.keys = keys;
 		this.deletedSecrets = deletedSecrets;
@@ -39,7 +36,7 @@ final class VaultRoutes {
 			this.tokens.validate(request.header("Authorization"));
 		}
 		catch (ServiceError ex) {
-			return ex.toResponse().withHeader("WWW-Authenticate", this.challenge);
+			return ex.toResponse().withHeader("WWW-Authenticate", this.challenge.bearer());
 		}
 		String apiVersion = request.query().get("api-version");
 		if (apiVersion == null || apiVersion.isBlank()) {
