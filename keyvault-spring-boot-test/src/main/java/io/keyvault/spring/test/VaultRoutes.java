@@ -1,12 +1,19 @@
 package io.keyvault.spring.test;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The front door of the vault server: the POST + {@code X-HTTP-METHOD} override, bearer token
  * validation with the Key Vault challenge, the mandatory {@code api-version}, then the collections.
  */
 final class VaultRoutes {
+
+	// 2016-10-01, 7.0 to 7.6 and the date-named versions since, each optionally -preview
+	private static final Pattern KNOWN_API_VERSION = Pattern
+		.compile("^(2016-10-01|7\\.[0-6]|20[2-9][0-9]-[01][0-9]-[0-3][0-9])(-preview(\\.[0-9]+)?)?$");
+
+	private static final String LATEST_API_VERSION = "2025-07-01";
 
 	private final TokenService tokens;
 
@@ -41,6 +48,10 @@ final class VaultRoutes {
 		String apiVersion = request.query().get("api-version");
 		if (apiVersion == null || apiVersion.isBlank()) {
 			throw ServiceError.badParameter("The 'api-version' query parameter is missing.");
+		}
+		if (!KNOWN_API_VERSION.matcher(apiVersion).matches()) {
+			throw ServiceError.badParameter("The specified version (" + apiVersion
+					+ ") is not recognized. Consider using the latest supported version (" + LATEST_API_VERSION + ").");
 		}
 		String collection = (request.segment(0) != null) ? request.segment(0) : "";
 		return switch (collection) {

@@ -29,6 +29,8 @@ class BadInputIntegrationTests {
 			"DELETE | secrets?api-version=7.6                      |      | 404 | NotFound",
 			"PUT    | keys/k?api-version=7.6                       | {}   | 405 | MethodNotAllowed",
 			"GET    | keys/k                                       |      | 400 | BadParameter",
+			"GET    | keys/k?api-version=1.0                       |      | 400 | BadParameter",
+			"GET    | keys/k?api-version=7.9                       |      | 400 | BadParameter",
 			"GET    | secrets?api-version=7.6&maxresults=0         |      | 400 | BadParameter",
 			"GET    | secrets?api-version=7.6&maxresults=ten       |      | 400 | BadParameter",
 			"GET    | secrets?api-version=7.6&$skiptoken=%25%25    |      | 400 | BadParameter",
@@ -51,6 +53,20 @@ class BadInputIntegrationTests {
 		assertThat(error.get("message").stringValue()).doesNotContain("Exception").doesNotContain("\tat ");
 		assertThat(response.headers().firstValue("x-ms-request-id")).hasValueSatisfying(
 				(id) -> assertThat(id).hasSize(36));
+	}
+
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "7.0", "7.4", "7.6", "7.6-preview.2", "2016-10-01",
+			"2025-07-01" })
+	void acceptsKnownApiVersions(String apiVersion) {
+		assertThat(fixture.get("secrets/s?api-version=" + apiVersion).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void unknownApiVersionNamesTheLatest() {
+		JsonNode error = assertError(fixture.get("secrets/s?api-version=1.0"), 400, "BadParameter");
+		assertThat(error.get("message").stringValue()).isEqualTo(
+				"The specified version (1.0) is not recognized. Consider using the latest supported version (2025-07-01).");
 	}
 
 	@Test
