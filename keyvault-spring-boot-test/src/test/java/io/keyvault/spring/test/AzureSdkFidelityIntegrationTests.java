@@ -28,6 +28,7 @@ import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyOperation;
 import com.azure.security.keyvault.keys.models.KeyType;
+import com.azure.security.keyvault.keys.models.DeletedKey;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
@@ -177,6 +178,31 @@ class AzureSdkFidelityIntegrationTests {
 			assertThat(crypto.verifyData(algorithm, "other".getBytes(StandardCharsets.UTF_8), signature).isValid())
 				.isFalse();
 		}
+	}
+
+	@Test
+	void listsKeyVersionsAndDeletesRecoversAndPurgesKeys() {
+		KeyVaultKey first = keys.createEcKey(new CreateEcKeyOptions("sdk-lifecycle"));
+		KeyVaultKey second = keys.rotateKey("sdk-lifecycle");
+		List<String> versions = new ArrayList<>();
+		keys.listPropertiesOfKeyVersions("sdk-lifecycle").forEach((properties) -> versions.add(properties.getVersion()));
+		assertThat(versions).containsExactlyInAnyOrder(first.getProperties().getVersion(),
+				second.getProperties().getVersion());
+		SyncPoller<DeletedKey, Void> deletion = keys.beginDeleteKey("sdk-lifecycle");
+		deletion.setPollInterval(Duration.ofMillis(20));
+		deletion.waitForCompletion(Duration.ofSeconds(10));
+		assertThat(keys.getDeletedKey("sdk-lifecycle").getRecoveryId())
+			.isEqualTo(vault.vaultUri() + "deletedkeys/sdk-lifecycle");
+		SyncPoller<KeyVaultKey, Void> recovery = keys.beginRecoverDeletedKey("sdk-lifecycle");
+		recovery.setPollInterval(Duration.ofMillis(20));
+		recovery.waitForCompletion(Duration.ofSeconds(10));
+		assertThat(keys.getKey("sdk-lifecycle").getId()).isEqualTo(second.getId());
+		SyncPoller<DeletedKey, Void> again = keys.beginDeleteKey("sdk-lifecycle");
+		again.setPollInterval(Duration.ofMillis(20));
+		again.waitForCompletion(Duration.ofSeconds(10));
+		keys.purgeDeletedKey("sdk-lifecycle");
+		assertThat(vault.keyVersions("sdk-lifecycle")).isEmpty();
+		assertThat(vault.createKey("sdk-lifecycle", LocalKeyType.EC_P256)).hasSize(32);
 	}
 
 	@Test
