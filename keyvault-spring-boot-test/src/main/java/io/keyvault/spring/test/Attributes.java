@@ -35,10 +35,10 @@ final class Attributes {
 	}
 
 	/** Adds the fields of a Deleted*Bundle: recovery id, deletion date and scheduled purge date. */
-	static ObjectNode markDeleted(ObjectNode bundle, String recoveryId, long now) {
+	static ObjectNode markDeleted(ObjectNode bundle, String recoveryId, long deletedDate) {
 		bundle.put("recoveryId", recoveryId);
-		bundle.put("deletedDate", now);
-		bundle.put("scheduledPurgeDate", now + RECOVERABLE_DAYS * 24L * 3600);
+		bundle.put("deletedDate", deletedDate);
+		bundle.put("scheduledPurgeDate", deletedDate + RECOVERABLE_DAYS * 24L * 3600);
 		return bundle;
 	}
 

@@ -3,7 +3,6 @@ package io.keyvault.spring.test;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -35,18 +34,10 @@ public final class ClientCertificate {
 	 */
 	public static ClientCertificate generate(String commonName) {
 		Objects.requireNonNull(commonName, "commonName must not be null");
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			KeyPair keyPair = generator.generateKeyPair();
-			X509Certificate certificate = SelfSignedCertificate.create(keyPair, commonName,
-					SelfSignedCertificate.notCa(), SelfSignedCertificate.digitalSignatureOnly(),
-					SelfSignedCertificate.extendedKeyUsage("1.3.6.1.5.5.7.3.2"));
-			return new ClientCertificate(keyPair, certificate);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot generate a client certificate", ex);
-		}
+		KeyPair keyPair = RsaKeyPool.take();
+		X509Certificate certificate = SelfSignedCertificate.create(keyPair, commonName, SelfSignedCertificate.notCa(),
+				SelfSignedCertificate.digitalSignatureOnly(), SelfSignedCertificate.extendedKeyUsage("1.3.6.1.5.5.7.3.2"));
+		return new ClientCertificate(keyPair, certificate);
 	}
 
 	/**

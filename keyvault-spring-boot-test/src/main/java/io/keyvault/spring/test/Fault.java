@@ -6,13 +6,13 @@ import java.util.Objects;
 /**
  * A failure LocalKeyVault injects into matching requests, scripted with
  * {@link LocalKeyVault#failNext(String, int, Fault)}: an HTTP status with a Key Vault error
- * body, an aborted connection, or a response whose body arrives slowly.
+ * body, an aborted connection, a response whose body arrives slowly, or a claims challenge.
  */
 public final class Fault {
 
 	private enum Kind {
 
-		STATUS, RESET, SLOW_BODY
+		STATUS, RESET, SLOW_BODY, CLAIMS
 
 	}
 
@@ -24,11 +24,18 @@ public final class Fault {
 
 	private final Duration delay;
 
+	private final String claims;
+
 	private Fault(Kind kind, int status, Duration retryAfter, Duration delay) {
+		this(kind, status, retryAfter, delay, null);
+	}
+
+	private Fault(Kind kind, int status, Duration retryAfter, Duration delay, String claims) {
 		this.kind = kind;
 		this.status = status;
 		this.retryAfter = retryAfter;
 		this.delay = delay;
+		this.claims = claims;
 	}
 
 	/**
@@ -71,6 +78,20 @@ public final class Fault {
 		return new Fault(Kind.SLOW_BODY, 0, null, Objects.requireNonNull(delay, "delay must not be null"));
 	}
 
+	/**
+	 * Answers a vault request with a continuous access evaluation challenge: 401 with
+	 * {@code WWW-Authenticate: Bearer realm="", authorization_uri="...", error="insufficient_claims", claims="<base64>"},
+	 * asking the client for a new token carrying these claims (sent as the {@code claims} form
+	 * parameter of the token request, which the token endpoint accepts).
+	 * @param claimsJson the claims request, e.g.
+	 * {@code {"access_token":{"nbf":{"essential":true,"value":"1700000000"}}}}
+	 * @return the fault
+	 */
+	public static Fault claimsChallenge(String claimsJson) {
+		return new Fault(Kind.CLAIMS, 401, null, Duration.ZERO,
+				Objects.requireNonNull(claimsJson, "claimsJson must not be null"));
+	}
+
 	boolean isReset() {
 		return this.kind == Kind.RESET;
 	}
@@ -83,8 +104,14 @@ public final class Fault {
 		return this.delay;
 	}
 
-	/** The injected answer of a status fault, {@code null} for other kinds. */
-	LocalResponse response() {
+	/** The injected answer of a status or claims fault, {@code null} for other kinds. */
+	LocalResponse response(Challenge challenge) {
+		if (this.kind == Kind.CLAIMS) {
+			return ServiceError.unauthorized("The access token does not satisfy the claims the vault"
+					+ " requires (continuous access evaluation).")
+				.toResponse()
+				.withHeader("WWW-Authenticate", challenge.insufficientClaims(this.claims));
+		}
 		if (this.kind != Kind.STATUS) {
 			return null;
 		}
@@ -108,6 +135,7 @@ public final class Fault {
 			case STATUS -> "Fault[status " + this.status + "]";
 			case RESET -> "Fault[connection reset]";
 			case SLOW_BODY -> "Fault[slow body " + this.delay + "]";
+			case CLAIMS -> "Fault[claims challenge]";
 		};
 	}
 

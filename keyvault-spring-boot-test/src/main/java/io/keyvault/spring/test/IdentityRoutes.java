@@ -2,7 +2,7 @@ package io.keyvault.spring.test;
 
 /**
  * The front door of the identity server: the Entra token endpoint, the managed identity
- * endpoints, and 404 for anything else.
+ * endpoints, OpenID discovery, and 404 for anything else.
  */
 final class IdentityRoutes {
 
@@ -10,9 +10,12 @@ final class IdentityRoutes {
 
 	private final ManagedIdentityEndpoints managedIdentity;
 
-	IdentityRoutes(TokenEndpoint tokenEndpoint, ManagedIdentityEndpoints managedIdentity) {
+	private final OpenIdMetadata metadata;
+
+	IdentityRoutes(TokenEndpoint tokenEndpoint, ManagedIdentityEndpoints managedIdentity, OpenIdMetadata metadata) {
 		this.tokenEndpoint = tokenEndpoint;
 		this.managedIdentity = managedIdentity;
+		this.metadata = metadata;
 	}
 
 	LocalResponse handle(LocalRequest request) {
@@ -21,6 +24,9 @@ final class IdentityRoutes {
 		}
 		if (ManagedIdentityEndpoints.matches(request)) {
 			return this.managedIdentity.handle(request);
+		}
+		if (OpenIdMetadata.matches(request)) {
+			return this.metadata.handle(request);
 		}
 		throw RouteError.notFound(request);
 	}

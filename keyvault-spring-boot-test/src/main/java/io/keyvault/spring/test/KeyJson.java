@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Renders keys as the service does: KeyBundle with the public JsonWebKey, KeyItem, DeletedKeyBundle.
  * Only public key material is ever written.
  */
-final class KeyJson {
+final class KeyJson implements DeletedRoutes.Rendering<KeyRing.KeyVersion> {
 
 	private final URI vaultUri;
 
@@ -45,8 +45,29 @@ final class KeyJson {
 		return item;
 	}
 
-	ObjectNode deleted(KeyRing.KeyVersion key, long now) {
-		return Attributes.markDeleted(bundle(key), this.vaultUri + "deletedkeys/" + key.name(), now);
+	@Override
+	public ObjectNode deletedBundle(VersionedStore.Deleted<KeyRing.KeyVersion> deleted) {
+		return markDeleted(bundle(deleted.latest()), deleted);
+	}
+
+	@Override
+	public ObjectNode deletedItem(VersionedStore.Deleted<KeyRing.KeyVersion> deleted) {
+		return markDeleted(item(deleted.latest(), false), deleted);
+	}
+
+	@Override
+	public ObjectNode recovered(KeyRing.KeyVersion latest) {
+		return bundle(latest);
+	}
+
+	@Override
+	public ServiceError notFound(String name) {
+		return KeyRoutes.notFound(name);
+	}
+
+	private ObjectNode markDeleted(ObjectNode node, VersionedStore.Deleted<KeyRing.KeyVersion> deleted) {
+		return Attributes.markDeleted(node, this.vaultUri + "deletedkeys/" + deleted.latest().name(),
+				deleted.deletedDate());
 	}
 
 	private static void describe(ObjectNode node, KeyRing.KeyVersion key) {

@@ -16,7 +16,7 @@ final class KeyRing {
 
 	private final Clock clock;
 
-	private final VersionedStore<KeyVersion> versions = new VersionedStore<>();
+	private final VersionedStore<KeyVersion> versions = new VersionedStore<>("Key");
 
 	KeyRing(Clock clock) {
 		this.clock = clock;
@@ -86,6 +86,9 @@ final class KeyRing {
 
 	static KeyPair generate(LocalKeyType type) {
 		try {
+			if (type == LocalKeyType.RSA_2048) {
+				return RsaKeyPool.take();
+			}
 			if (type.isRsa()) {
 				KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 				generator.initialize(type.size());

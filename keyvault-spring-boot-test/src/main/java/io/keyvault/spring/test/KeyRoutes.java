@@ -43,8 +43,8 @@ final class KeyRoutes {
 		if (size == 2) {
 			return switch (method) {
 				case "GET" -> LocalResponse.ok(this.json.bundle(find(name, null)));
-				case "DELETE" -> LocalResponse.ok(this.json.deleted(
-						this.keys.versions().delete(name).orElseThrow(() -> notFound(name)), this.keys.nowSeconds()));
+				case "DELETE" -> LocalResponse.ok(this.json.deletedBundle(
+						this.keys.versions().delete(name, this.keys.nowSeconds()).orElseThrow(() -> notFound(name))));
 				default -> throw RouteError.methodNotAllowed(request);
 			};
 		}
@@ -100,7 +100,7 @@ final class KeyRoutes {
 			.orElseThrow(() -> notFound((version != null) ? name + "/" + version : name));
 	}
 
-	private static ServiceError notFound(String nameOrId) {
+	static ServiceError notFound(String nameOrId) {
 		return new ServiceError(404, "KeyNotFound", "A key with (name/id) " + nameOrId
 				+ " was not found in this key vault. If you recently deleted this key you may be able to recover it"
 				+ " using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182");

@@ -98,9 +98,10 @@ final class LocalHttpServer implements AutoCloseable {
 			record(request, 0);
 			return reset(response);
 		}
+		LocalResponse injected = (fault != null) ? fault.response(this.traffic.challenge()) : null;
 		Mono<LocalResponse> answer;
-		if (fault != null && fault.response() != null) {
-			answer = Mono.just(fault.response());
+		if (injected != null) {
+			answer = Mono.just(injected);
 		}
 		else {
 			long retryAfter = RequestJournal.VAULT.equals(this.name) ? this.traffic.throttle() : 0;

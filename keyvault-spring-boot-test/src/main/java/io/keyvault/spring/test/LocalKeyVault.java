@@ -1,6 +1,7 @@
 package io.keyvault.spring.test;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -47,6 +48,10 @@ public final class LocalKeyVault implements AutoCloseable {
 
 	private final String identityHeader = UUID.randomUUID().toString();
 
+	private final ArcChallenge arc = new ArcChallenge();
+
+	private final Challenge challenge;
+
 	LocalKeyVault(LocalKeyVaultConfiguration configuration) {
 		this.clock = configuration.clock();
 		this.tenantId = configuration.tenantId();
@@ -56,7 +61,8 @@ public final class LocalKeyVault implements AutoCloseable {
 		this.secrets = new SecretStore(this.clock);
 		configuration.secrets().forEach((seed) -> this.secrets.set(seed.name(), seed.value(), seed.options()));
 		this.keys = new KeyRing(this.clock);
-		configuration.keys().forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
+		configuration.keys()
+			.forEach((seed) -> this.keys.create(seed.name(), KeyRing.KeySpec.of(seed.type(), seed.operations())));
 		this.tls = configuration.https() ? LoopbackCertificate.generate() : null;
 		this.traffic = new TrafficControl(this.clock);
 		configuration.applyTraffic(this.traffic);
@@ -71,8 +77,14 @@ public final class LocalKeyVault implements AutoCloseable {
 		this.tokens = new TokenService(this.tenantId, authorityHost() + this.tenantId + "/v2.0", this.clock,
 				configuration.tokenLifetime());
 		this.identityServer.handler(identityRoutes(clients)::handle);
-		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, authorityHost(), this.tenantId,
-				new SecretRoutes(this.secrets, vaultUri()), new KeyRoutes(this.keys, new KeyJson(vaultUri())));
+		SecretRoutes secretRoutes = new SecretRoutes(this.secrets, vaultUri());
+		KeyJson keyJson = new KeyJson(vaultUri());
+		this.challenge = new Challenge(authorityHost().toString().replaceAll("/+$", "") + "/" + this.tenantId);
+		this.traffic.challenge(this.challenge);
+		VaultRoutes vaultRoutes = new VaultRoutes(this.tokens, this.challenge, secretRoutes,
+				new KeyRoutes(this.keys, keyJson),
+				new DeletedRoutes<>(this.secrets.versions(), vaultUri().resolve("deletedsecrets"), secretRoutes),
+				new DeletedRoutes<>(this.keys.versions(), vaultUri().resolve("deletedkeys"), keyJson));
 		this.vaultServer.handler(vaultRoutes::handle);
 	}
 
@@ -81,7 +93,8 @@ public final class LocalKeyVault implements AutoCloseable {
 				new LinkedHashSet<>(List.of(tokenEndpoint().toString(),
 						authorityHost() + this.tenantId.toLowerCase(Locale.ROOT) + "/oauth2/v2.0/token")));
 		return new IdentityRoutes(new TokenEndpoint(this.tenantId, clients, this.tokens, this.clock, assertions),
-				new ManagedIdentityEndpoints(clients, this.defaultClient, this.tokens, this.identityHeader));
+				new ManagedIdentityEndpoints(clients, this.defaultClient, this.tokens, this.identityHeader, this.arc),
+				new OpenIdMetadata(authorityHost(), this.tenantId, this.tokens));
 	}
 
 	/**
@@ -192,6 +205,36 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	/**
+	 * The Cloud Shell managed identity URL ({@code MSI_ENDPOINT}): {@code <authorityHost>oauth2/token},
+	 * called with POST, {@code Metadata: true} and a form with {@code resource}.
+	 * @return the Cloud Shell endpoint
+	 */
+	public URI cloudShellEndpoint() {
+		return authorityHost().resolve(ManagedIdentityEndpoints.CLOUD_SHELL_PATH.substring(1));
+	}
+
+	/**
+	 * The Azure Arc identity URL ({@code IDENTITY_ENDPOINT} with {@code IMDS_ENDPOINT} set):
+	 * {@code <authorityHost>arc/identity/oauth2/token}. The first request (with {@code Metadata: true})
+	 * gets 401 {@code WWW-Authenticate: Basic realm=<path of a .key file>} in
+	 * {@link #arcTokenDirectory()}; the retry sends {@code Authorization: Basic <file content>}.
+	 * @return the Arc identity endpoint
+	 */
+	public URI arcEndpoint() {
+		return authorityHost().resolve(ManagedIdentityEndpoints.ARC_PATH.substring(1));
+	}
+
+	/**
+	 * The temporary directory Arc challenge key files are written to (the real agent uses
+	 * {@code /var/opt/azcmagent/tokens}); a client must only read key files from its configured
+	 * directory. Created on first use, deleted on {@link #close()}.
+	 * @return the directory
+	 */
+	public Path arcTokenDirectory() {
+		return this.arc.directory();
+	}
+
+	/**
 	 * The secret App Service passes as {@code IDENTITY_HEADER}, required on {@link #identityEndpoint()}.
 	 * @return the identity header value
 	 */
@@ -265,7 +308,13 @@ public final class LocalKeyVault implements AutoCloseable {
 	public String setSecret(String name, String value, SecretOptions options) {
 		Names.checkArgument(name, "secret");
 		Objects.requireNonNull(value, "value must not be null");
-		return this.secrets.set(name, value, Objects.requireNonNull(options, "options must not be null")).version();
+		Objects.requireNonNull(options, "options must not be null");
+		try {
+			return this.secrets.set(name, value, options).version();
+		}
+		catch (ServiceError ex) {
+			throw new IllegalStateException(ex.getMessage());
+		}
 	}
 
 	/**
@@ -312,12 +361,22 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes a secret with all its versions.
+	 * Deletes a secret with all its versions, softly as a vault with soft delete does: until
+	 * {@link #purgeDeletedSecret(String) purged} (or recovered over REST) its name cannot be reused.
 	 * @param name the secret name (case-insensitive)
 	 * @return whether there was such a secret
 	 */
 	public boolean deleteSecret(String name) {
-		return this.secrets.versions().delete(name).isPresent();
+		return this.secrets.versions().delete(name, this.secrets.nowSeconds()).isPresent();
+	}
+
+	/**
+	 * Purges a deleted secret, freeing its name.
+	 * @param name the secret name (case-insensitive)
+	 * @return whether there was such a deleted secret
+	 */
+	public boolean purgeDeletedSecret(String name) {
+		return this.secrets.versions().purge(name);
 	}
 
 	/**
@@ -337,7 +396,13 @@ public final class LocalKeyVault implements AutoCloseable {
 		catch (ServiceError ex) {
 			throw new IllegalArgumentException(ex.getMessage());
 		}
-		return this.keys.create(name, spec).version();
+		try {
+			return this.keys.create(name, spec).version();
+		}
+		catch (ServiceError ex) {
+			// 409: the name belongs to a deleted, recoverable key
+			throw new IllegalStateException(ex.getMessage());
+		}
 	}
 
 	/**
@@ -431,6 +496,15 @@ public final class LocalKeyVault implements AutoCloseable {
 	}
 
 	/**
+	 * Changes how 401 challenges are worded, so clients can be tested against every form the
+	 * service has used.
+	 * @param style the challenge style; {@link ChallengeStyle#AUTHORIZATION_RESOURCE} initially
+	 */
+	public void setChallengeStyle(ChallengeStyle style) {
+		this.challenge.style(style);
+	}
+
+	/**
 	 * Removes all scripted faults that have not been used up.
 	 */
 	public void clearFaults() {
@@ -455,6 +529,7 @@ public final class LocalKeyVault implements AutoCloseable {
 		}
 		finally {
 			this.identityServer.close();
+			this.arc.close();
 		}
 	}
 

@@ -1,9 +1,10 @@
 package io.keyvault.spring.test;
 
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,7 +20,12 @@ public final class RequestJournal {
 	/** The name of the identity server in {@link JournalEntry#server()}. */
 	public static final String IDENTITY = "identity";
 
-	private final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
+	/** How many entries are kept; older ones are dropped so a long-running vault stays small. */
+	public static final int CAPACITY = 10_000;
+
+	private final Deque<JournalEntry> entries = new ConcurrentLinkedDeque<>();
+
+	private final AtomicInteger size = new AtomicInteger();
 
 	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
@@ -29,7 +35,7 @@ public final class RequestJournal {
 	}
 
 	/**
-	 * All recorded requests, oldest first.
+	 * All recorded requests (the last {@link #CAPACITY}), oldest first.
 	 * @return an immutable snapshot
 	 */
 	public List<JournalEntry> entries() {
@@ -79,6 +85,7 @@ public final class RequestJournal {
 	 */
 	public void clear() {
 		this.entries.clear();
+		this.size.set(0);
 		this.maxInFlight.values().forEach((max) -> max.set(0));
 	}
 
@@ -92,7 +99,10 @@ public final class RequestJournal {
 	}
 
 	void record(JournalEntry entry) {
-		this.entries.add(entry);
+		this.entries.addLast(entry);
+		if (this.size.incrementAndGet() > CAPACITY && this.entries.pollFirst() != null) {
+			this.size.decrementAndGet();
+		}
 	}
 
 	@Override

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The {@code /secrets} routes of the vault: set, get, list, list versions, update and delete,
  * answering with SecretBundle / SecretItem / DeletedSecretBundle JSON.
  */
-final class SecretRoutes {
+final class SecretRoutes implements DeletedRoutes.Rendering<SecretStore.SecretVersion> {
 
 	private static final int MAX_VALUE_BYTES = 25 * 1024;
 
@@ -37,9 +37,11 @@ final class SecretRoutes {
 		String name = Names.requireValid(request.segment(1), "secret");
 		if (size == 2) {
 			return switch (method) {
-				case "GET" -> LocalResponse.ok(bundle(readable(this.store.versions().latest(name).orElseThrow(() -> notFound(name)))));
+				case "GET" -> LocalResponse
+					.ok(bundle(readable(this.store.versions().latest(name).orElseThrow(() -> notFound(name)))));
 				case "PUT" -> LocalResponse.ok(bundle(set(name, Json.readObject(request.body()))));
-				case "DELETE" -> LocalResponse.ok(deleted(this.store.versions().delete(name).orElseThrow(() -> notFound(name))));
+				case "DELETE" -> LocalResponse.ok(deletedBundle(
+						this.store.versions().delete(name, this.store.nowSeconds()).orElseThrow(() -> notFound(name))));
 				default -> throw RouteError.methodNotAllowed(request);
 			};
 		}
@@ -114,9 +116,24 @@ final class SecretRoutes {
 		return item;
 	}
 
-	private ObjectNode deleted(SecretStore.SecretVersion version) {
-		return Attributes.markDeleted(item(version, true), this.vaultUri + "deletedsecrets/" + version.name(),
-				this.store.nowSeconds());
+	@Override
+	public ObjectNode deletedBundle(VersionedStore.Deleted<SecretStore.SecretVersion> deleted) {
+		return markDeleted(item(deleted.latest(), true), deleted);
+	}
+
+	@Override
+	public ObjectNode deletedItem(VersionedStore.Deleted<SecretStore.SecretVersion> deleted) {
+		return markDeleted(item(deleted.latest(), false), deleted);
+	}
+
+	@Override
+	public ObjectNode recovered(SecretStore.SecretVersion latest) {
+		return withoutValue(bundle(latest));
+	}
+
+	private ObjectNode markDeleted(ObjectNode node, VersionedStore.Deleted<SecretStore.SecretVersion> deleted) {
+		return Attributes.markDeleted(node, this.vaultUri + "deletedsecrets/" + deleted.latest().name(),
+				deleted.deletedDate());
 	}
 
 	private static void describe(ObjectNode node, SecretStore.SecretVersion version) {
@@ -132,7 +149,8 @@ final class SecretRoutes {
 		return this.vaultUri + "secrets/" + version.name() + (withVersion ? "/" + version.version() : "");
 	}
 
-	private static ServiceError notFound(String nameOrId) {
+	@Override
+	public ServiceError notFound(String nameOrId) {
 		return new ServiceError(404, "SecretNotFound", "A secret with (name/id) " + nameOrId
 				+ " was not found in this key vault. If you recently deleted this secret you may be able to recover it"
 				+ " using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182");

@@ -11,7 +11,7 @@ final class SecretStore {
 
 	private final Clock clock;
 
-	private final VersionedStore<SecretVersion> versions = new VersionedStore<>();
+	private final VersionedStore<SecretVersion> versions = new VersionedStore<>("Secret");
 
 	SecretStore(Clock clock) {
 		this.clock = clock;

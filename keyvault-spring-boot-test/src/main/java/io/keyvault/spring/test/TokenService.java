@@ -1,5 +1,7 @@
 package io.keyvault.spring.test;
 
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +16,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -43,12 +45,10 @@ final class TokenService {
 		this.issuer = issuer;
 		this.clock = clock;
 		this.lifetime = lifetime;
-		try {
-			this.signingKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Cannot generate the token signing key", ex);
-		}
+		KeyPair keyPair = RsaKeyPool.take();
+		this.signingKey = new RSAKey.Builder((RSAPublicKey) keyPair.getPublic()).privateKey(keyPair.getPrivate())
+			.keyID(UUID.randomUUID().toString())
+			.build();
 	}
 
 	/** An access token and its lifetime in seconds. */
@@ -79,6 +79,15 @@ final class TokenService {
 			.claim("ver", "2.0")
 			.build();
 		return new IssuedToken(sign(claims), this.lifetime.toSeconds(), expiresOn);
+	}
+
+	/** The public signing key as a JWK Set document, as Entra publishes its keys. */
+	String jwkSet() {
+		return new JWKSet(this.signingKey.toPublicJWK()).toString();
+	}
+
+	String issuer() {
+		return this.issuer;
 	}
 
 	/** Signs any claims with the instance key; package-private so tests can forge near-valid tokens. */

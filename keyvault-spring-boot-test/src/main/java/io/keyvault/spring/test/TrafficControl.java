@@ -23,6 +23,8 @@ final class TrafficControl {
 
 	private final List<FaultRule> faults = new ArrayList<>();
 
+	private volatile Challenge challenge;
+
 	private volatile Duration latency = Duration.ZERO;
 
 	private volatile Duration jitter = Duration.ZERO;
@@ -52,6 +54,15 @@ final class TrafficControl {
 			this.remaining = remaining;
 		}
 
+	}
+
+	/** Set once the authority is known, for faults that answer with a challenge. */
+	void challenge(Challenge challenge) {
+		this.challenge = challenge;
+	}
+
+	Challenge challenge() {
+		return this.challenge;
 	}
 
 	RequestJournal journal() {

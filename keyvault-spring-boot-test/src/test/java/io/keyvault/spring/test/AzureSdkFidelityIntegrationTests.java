@@ -28,9 +28,12 @@ import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyOperation;
 import com.azure.security.keyvault.keys.models.KeyType;
+import com.azure.security.keyvault.keys.models.DeletedKey;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
+import com.azure.core.util.polling.SyncPoller;
+import com.azure.security.keyvault.secrets.models.DeletedSecret;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.azure.security.keyvault.secrets.models.SecretProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +124,26 @@ class AzureSdkFidelityIntegrationTests {
 	}
 
 	@Test
+	void deletesRecoversAndPurgesSecretsThroughPollers() {
+		secrets.setSecret("sdk-deleted", "keep-me");
+		SyncPoller<DeletedSecret, Void> deletion = secrets.beginDeleteSecret("sdk-deleted");
+		deletion.setPollInterval(Duration.ofMillis(20));
+		deletion.waitForCompletion(Duration.ofSeconds(10));
+		DeletedSecret deleted = secrets.getDeletedSecret("sdk-deleted");
+		assertThat(deleted.getRecoveryId()).isEqualTo(vault.vaultUri() + "deletedsecrets/sdk-deleted");
+		assertThat(deleted.getDeletedOn()).isNotNull();
+		SyncPoller<KeyVaultSecret, Void> recovery = secrets.beginRecoverDeletedSecret("sdk-deleted");
+		recovery.setPollInterval(Duration.ofMillis(20));
+		recovery.waitForCompletion(Duration.ofSeconds(10));
+		assertThat(secrets.getSecret("sdk-deleted").getValue()).isEqualTo("keep-me");
+		SyncPoller<DeletedSecret, Void> again = secrets.beginDeleteSecret("sdk-deleted");
+		again.setPollInterval(Duration.ofMillis(20));
+		again.waitForCompletion(Duration.ofSeconds(10));
+		secrets.purgeDeletedSecret("sdk-deleted");
+		assertThat(vault.setSecret("sdk-deleted", "reused")).hasSize(32);
+	}
+
+	@Test
 	void listsSecretsAcrossPagesAndVersions() {
 		for (int i = 0; i < 30; i++) {
 			vault.setSecret("bulk-" + i, "x");
@@ -155,6 +178,31 @@ class AzureSdkFidelityIntegrationTests {
 			assertThat(crypto.verifyData(algorithm, "other".getBytes(StandardCharsets.UTF_8), signature).isValid())
 				.isFalse();
 		}
+	}
+
+	@Test
+	void listsKeyVersionsAndDeletesRecoversAndPurgesKeys() {
+		KeyVaultKey first = keys.createEcKey(new CreateEcKeyOptions("sdk-lifecycle"));
+		KeyVaultKey second = keys.rotateKey("sdk-lifecycle");
+		List<String> versions = new ArrayList<>();
+		keys.listPropertiesOfKeyVersions("sdk-lifecycle").forEach((properties) -> versions.add(properties.getVersion()));
+		assertThat(versions).containsExactlyInAnyOrder(first.getProperties().getVersion(),
+				second.getProperties().getVersion());
+		SyncPoller<DeletedKey, Void> deletion = keys.beginDeleteKey("sdk-lifecycle");
+		deletion.setPollInterval(Duration.ofMillis(20));
+		deletion.waitForCompletion(Duration.ofSeconds(10));
+		assertThat(keys.getDeletedKey("sdk-lifecycle").getRecoveryId())
+			.isEqualTo(vault.vaultUri() + "deletedkeys/sdk-lifecycle");
+		SyncPoller<KeyVaultKey, Void> recovery = keys.beginRecoverDeletedKey("sdk-lifecycle");
+		recovery.setPollInterval(Duration.ofMillis(20));
+		recovery.waitForCompletion(Duration.ofSeconds(10));
+		assertThat(keys.getKey("sdk-lifecycle").getId()).isEqualTo(second.getId());
+		SyncPoller<DeletedKey, Void> again = keys.beginDeleteKey("sdk-lifecycle");
+		again.setPollInterval(Duration.ofMillis(20));
+		again.waitForCompletion(Duration.ofSeconds(10));
+		keys.purgeDeletedKey("sdk-lifecycle");
+		assertThat(vault.keyVersions("sdk-lifecycle")).isEmpty();
+		assertThat(vault.createKey("sdk-lifecycle", LocalKeyType.EC_P256)).hasSize(32);
 	}
 
 	@Test

@@ -12,9 +12,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,28 +31,11 @@ class KeyOperationsIntegrationTests {
 
 	private static final byte[] MESSAGE = "the message to protect".getBytes(StandardCharsets.UTF_8);
 
-	private static LocalKeyVault vault;
-
-	private static VaultHttp http;
-
-	private static String token;
-
-	@BeforeAll
-	static void start() {
-		vault = LocalKeyVault.builder()
-			.key("rsa", LocalKeyType.RSA_2048)
-			.key("p256", LocalKeyType.EC_P256)
-			.key("p384", LocalKeyType.EC_P384)
-			.key("p521", LocalKeyType.EC_P521)
-			.start();
-		http = new VaultHttp(vault);
-		token = vault.accessToken();
-	}
-
-	@AfterAll
-	static void stop() {
-		vault.close();
-	}
+	@RegisterExtension
+	static final VaultFixture fixture = VaultFixture.perClass((builder) -> builder.key("rsa", LocalKeyType.RSA_2048)
+		.key("p256", LocalKeyType.EC_P256)
+		.key("p384", LocalKeyType.EC_P384)
+		.key("p521", LocalKeyType.EC_P521));
 
 	@ParameterizedTest
 	@CsvSource({ "rsa, RS256, SHA-256, SHA256withRSA", "rsa, RS384, SHA-384, SHA384withRSA",
@@ -64,9 +46,9 @@ class KeyOperationsIntegrationTests {
 	void signatureVerifiesWithJdkAndWithVault(String key, String alg, String hash, String jdkAlgorithm)
 			throws Exception {
 		byte[] digest = MessageDigest.getInstance(hash).digest(MESSAGE);
-		JsonNode signed = ok(http.send("POST", "keys/" + key + "/sign?api-version=7.6", token,
+		JsonNode signed = ok(fixture.send("POST", "keys/" + key + "/sign?api-version=7.6",
 				"{\"alg\":\"" + alg + "\",\"value\":\"" + b64(digest) + "\"}"));
-		assertThat(signed.get("kid").stringValue()).isEqualTo(vault.keyId(key).orElseThrow().toString());
+		assertThat(signed.get("kid").stringValue()).isEqualTo(fixture.vault().keyId(key).orElseThrow().toString());
 		byte[] signature = Base64.getUrlDecoder().decode(signed.get("value").stringValue());
 
 		Signature jdk = Signature.getInstance(jdkAlgorithm);
@@ -74,7 +56,7 @@ class KeyOperationsIntegrationTests {
 			int saltLength = digest.length;
 			jdk.setParameter(new PSSParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash), saltLength, 1));
 		}
-		jdk.initVerify(vault.publicKey(key, null).orElseThrow());
+		jdk.initVerify(fixture.vault().publicKey(key, null).orElseThrow());
 		jdk.update(MESSAGE);
 		assertThat(jdk.verify(signature)).isTrue();
 
@@ -86,7 +68,7 @@ class KeyOperationsIntegrationTests {
 	@ParameterizedTest
 	@CsvSource({ "rsa, RS256, 20", "rsa, PS512, 32", "p256, ES256, 48" })
 	void rejectsDigestOfWrongLength(String key, String alg, int length) {
-		JsonNode error = assertError(http.send("POST", "keys/" + key + "/sign?api-version=7.6", token,
+		JsonNode error = assertError(fixture.send("POST", "keys/" + key + "/sign?api-version=7.6",
 				"{\"alg\":\"" + alg + "\",\"value\":\"" + b64(new byte[length]) + "\"}"), 400, "BadParameter");
 		assertThat(error.get("message").stringValue()).contains("digest");
 	}
@@ -94,15 +76,15 @@ class KeyOperationsIntegrationTests {
 	@Test
 	void rejectsUnknownAlgorithmAndMismatchedCurve() {
 		String digest = b64(new byte[32]);
-		assertError(http.send("POST", "keys/rsa/sign?api-version=7.6", token,
+		assertError(fixture.send("POST", "keys/rsa/sign?api-version=7.6",
 				"{\"alg\":\"HS256\",\"value\":\"" + digest + "\"}"), 400, "BadParameter");
-		assertError(http.send("POST", "keys/p384/sign?api-version=7.6", token,
+		assertError(fixture.send("POST", "keys/p384/sign?api-version=7.6",
 				"{\"alg\":\"ES256\",\"value\":\"" + digest + "\"}"), 400, "BadParameter");
-		assertError(http.send("POST", "keys/rsa/sign?api-version=7.6", token,
+		assertError(fixture.send("POST", "keys/rsa/sign?api-version=7.6",
 				"{\"alg\":\"ES256\",\"value\":\"" + digest + "\"}"), 400, "BadParameter");
-		assertError(http.send("POST", "keys/rsa/wrapkey?api-version=7.6", token,
+		assertError(fixture.send("POST", "keys/rsa/wrapkey?api-version=7.6",
 				"{\"alg\":\"A256KW\",\"value\":\"" + digest + "\"}"), 400, "BadParameter");
-		assertError(http.send("POST", "keys/rsa/sign?api-version=7.6", token, "{\"alg\":\"RS256\",\"value\":\"***\"}"),
+		assertError(fixture.send("POST", "keys/rsa/sign?api-version=7.6", "{\"alg\":\"RS256\",\"value\":\"***\"}"),
 				400, "BadParameter");
 	}
 
@@ -110,10 +92,10 @@ class KeyOperationsIntegrationTests {
 	@ValueSource(strings = { "RSA-OAEP-256", "RSA-OAEP", "RSA1_5" })
 	void wrapsAndUnwrapsThroughVault(String alg) {
 		byte[] cek = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-		JsonNode wrapped = ok(http.send("POST", "keys/rsa/wrapkey?api-version=7.6", token,
+		JsonNode wrapped = ok(fixture.send("POST", "keys/rsa/wrapkey?api-version=7.6",
 				"{\"alg\":\"" + alg + "\",\"value\":\"" + b64(cek) + "\"}"));
 		assertThat(wrapped.get("value").stringValue()).isNotEqualTo(b64(cek));
-		JsonNode unwrapped = ok(http.send("POST", "keys/rsa/unwrapkey?api-version=7.6", token,
+		JsonNode unwrapped = ok(fixture.send("POST", "keys/rsa/unwrapkey?api-version=7.6",
 				"{\"alg\":\"" + alg + "\",\"value\":\"" + wrapped.get("value").stringValue() + "\"}"));
 		assertThat(Base64.getUrlDecoder().decode(unwrapped.get("value").stringValue())).isEqualTo(cek);
 	}
@@ -122,7 +104,7 @@ class KeyOperationsIntegrationTests {
 	@CsvSource({ "RSA-OAEP-256, RSA/ECB/OAEPPadding", "RSA-OAEP, RSA/ECB/OAEPWithSHA-1AndMGF1Padding",
 			"RSA1_5, RSA/ECB/PKCS1Padding" })
 	void decryptsWhatTheJdkEncryptedWithThePublicKey(String alg, String transformation) throws Exception {
-		PublicKey publicKey = vault.publicKey("rsa", null).orElseThrow();
+		PublicKey publicKey = fixture.vault().publicKey("rsa", null).orElseThrow();
 		Cipher cipher = Cipher.getInstance(transformation);
 		if (alg.equals("RSA-OAEP-256")) {
 			cipher.init(Cipher.ENCRYPT_MODE, publicKey, new OAEPParameterSpec("SHA-256", "MGF1",
@@ -132,25 +114,25 @@ class KeyOperationsIntegrationTests {
 			cipher.init(Cipher.ENCRYPT_MODE, publicKey);
 		}
 		byte[] ciphertext = cipher.doFinal(MESSAGE);
-		JsonNode decrypted = ok(http.send("POST", "keys/rsa/decrypt?api-version=7.6", token,
+		JsonNode decrypted = ok(fixture.send("POST", "keys/rsa/decrypt?api-version=7.6",
 				"{\"alg\":\"" + alg + "\",\"value\":\"" + b64(ciphertext) + "\"}"));
 		assertThat(Base64.getUrlDecoder().decode(decrypted.get("value").stringValue())).isEqualTo(MESSAGE);
 	}
 
 	@Test
 	void oldVersionStillUnwrapsAndVerifiesAfterRotation() throws Exception {
-		vault.createKey("rotated", LocalKeyType.RSA_2048);
-		String oldKid = vault.keyId("rotated").orElseThrow().toString();
+		fixture.vault().createKey("rotated", LocalKeyType.RSA_2048);
+		String oldKid = fixture.vault().keyId("rotated").orElseThrow().toString();
 		String oldVersion = oldKid.substring(oldKid.lastIndexOf('/') + 1);
 		byte[] digest = MessageDigest.getInstance("SHA-256").digest(MESSAGE);
-		String signature = ok(http.send("POST", "keys/rotated/sign?api-version=7.6", token,
+		String signature = ok(fixture.send("POST", "keys/rotated/sign?api-version=7.6",
 				"{\"alg\":\"RS256\",\"value\":\"" + b64(digest) + "\"}")).get("value").stringValue();
-		String wrapped = ok(http.send("POST", "keys/rotated/wrapkey?api-version=7.6", token,
+		String wrapped = ok(fixture.send("POST", "keys/rotated/wrapkey?api-version=7.6",
 				"{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + b64(MESSAGE) + "\"}")).get("value").stringValue();
-		String newVersion = vault.rotateKey("rotated");
+		String newVersion = fixture.vault().rotateKey("rotated");
 		assertThat(newVersion).isNotEqualTo(oldVersion);
 
-		JsonNode unwrapped = ok(http.send("POST", "keys/rotated/" + oldVersion + "/unwrapkey?api-version=7.6", token,
+		JsonNode unwrapped = ok(fixture.send("POST", "keys/rotated/" + oldVersion + "/unwrapkey?api-version=7.6",
 				"{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + wrapped + "\"}"));
 		assertThat(unwrapped.get("kid").stringValue()).isEqualTo(oldKid);
 		assertThat(Base64.getUrlDecoder().decode(unwrapped.get("value").stringValue())).isEqualTo(MESSAGE);
@@ -158,12 +140,12 @@ class KeyOperationsIntegrationTests {
 			.isTrue();
 		// The latest version is a different key: the old signature does not verify with it.
 		assertThat(verifyAt("rotated", "RS256", digest, Base64.getUrlDecoder().decode(signature))).isFalse();
-		assertError(http.send("POST", "keys/rotated/unwrapkey?api-version=7.6", token,
+		assertError(fixture.send("POST", "keys/rotated/unwrapkey?api-version=7.6",
 				"{\"alg\":\"RSA-OAEP-256\",\"value\":\"" + wrapped + "\"}"), 400, "BadParameter");
 	}
 
 	private static boolean verifyAt(String keyPath, String alg, byte[] digest, byte[] signature) {
-		JsonNode result = ok(http.send("POST", "keys/" + keyPath + "/verify?api-version=7.6", token,
+		JsonNode result = ok(fixture.send("POST", "keys/" + keyPath + "/verify?api-version=7.6",
 				"{\"alg\":\"" + alg + "\",\"digest\":\"" + b64(digest) + "\",\"value\":\"" + b64(signature) + "\"}"));
 		return result.get("value").asBoolean();
 	}

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static io.keyvault.spring.test.SecretsIntegrationTests.assertError;
@@ -17,58 +16,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretLifecycleIntegrationTests {
 
-	private final MutableClock clock = MutableClock.startingNow();
-
-	private LocalKeyVault vault;
-
-	private VaultHttp http;
-
-	private String token;
-
-	@BeforeEach
-	void start() {
-		this.vault = LocalKeyVault.builder().clock(this.clock).start();
-		this.http = new VaultHttp(this.vault);
-		this.token = this.vault.accessToken();
-	}
-
-	@AfterEach
-	void stop() {
-		this.vault.close();
-	}
+	@RegisterExtension
+	final VaultFixture fixture = VaultFixture.perTest((builder) -> builder);
 
 	@Test
 	void listsVersionsWithPagingAndVersionedIds() {
 		List<String> created = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			created.add(this.vault.setSecret("rotating", "v" + i));
+			created.add(this.fixture.vault().setSecret("rotating", "v" + i));
 		}
-		assertThat(this.vault.secretVersions("ROTATING")).containsExactlyElementsOf(created);
+		assertThat(this.fixture.vault().secretVersions("ROTATING")).containsExactlyElementsOf(created);
 		List<String> listed = new ArrayList<>();
-		String next = this.vault.vaultUri() + "secrets/rotating/versions?api-version=7.6&maxresults=2";
+		String next = this.fixture.vault().vaultUri() + "secrets/rotating/versions?api-version=7.6&maxresults=2";
 		int pages = 0;
 		while (next != null) {
-			JsonNode page = ok(this.http.getUri(java.net.URI.create(next), this.token));
+			JsonNode page = ok(this.fixture.http().getUri(java.net.URI.create(next), this.fixture.token()));
 			page.get("value").forEach((item) -> listed.add(item.get("id").stringValue()));
 			next = page.get("nextLink").isNull() ? null : page.get("nextLink").stringValue();
 			pages++;
 		}
 		assertThat(pages).isEqualTo(3);
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(
-				created.stream().map((v) -> this.vault.vaultUri() + "secrets/rotating/" + v).toList());
+				created.stream().map((v) -> this.fixture.vault().vaultUri() + "secrets/rotating/" + v).toList());
 	}
 
 	@Test
 	void listingVersionsOfUnknownSecretIsNotFound() {
-		assertError(this.http.get("secrets/ghost/versions?api-version=7.6", this.token), 404, "SecretNotFound");
+		assertError(this.fixture.get("secrets/ghost/versions?api-version=7.6"), 404, "SecretNotFound");
 	}
 
 	@Test
 	void patchUpdatesAttributesWithoutReturningValue() {
-		String version = this.vault.setSecret("conf", "x", new SecretOptions().contentType("text/plain"));
-		this.clock.advance(Duration.ofSeconds(30));
+		String version = this.fixture.vault().setSecret("conf", "x", new SecretOptions().contentType("text/plain"));
+		this.fixture.clock().advance(Duration.ofSeconds(30));
 		long exp = Instant.parse("2030-01-01T00:00:00Z").getEpochSecond();
-		JsonNode updated = ok(this.http.send("PATCH", "secrets/conf/" + version + "?api-version=7.6", this.token,
+		JsonNode updated = ok(this.fixture.send("PATCH", "secrets/conf/" + version + "?api-version=7.6",
 				"{\"tags\":{\"owner\":\"team-a\"},\"attributes\":{\"exp\":" + exp + "}}"));
 		assertThat(updated.has("value")).isFalse();
 		assertThat(updated.get("contentType").stringValue()).isEqualTo("text/plain");
@@ -76,74 +58,76 @@ class SecretLifecycleIntegrationTests {
 		assertThat(updated.get("attributes").get("exp").asLong()).isEqualTo(exp);
 		assertThat(updated.get("attributes").get("updated").asLong())
 			.isEqualTo(updated.get("attributes").get("created").asLong() + 30);
-		JsonNode read = ok(this.http.get("secrets/conf?api-version=7.6", this.token));
+		JsonNode read = ok(this.fixture.get("secrets/conf?api-version=7.6"));
 		assertThat(read.get("value").stringValue()).isEqualTo("x");
 		assertThat(read.get("attributes").get("exp").asLong()).isEqualTo(exp);
 	}
 
 	@Test
 	void disabledSecretAnswersForbidden() {
-		this.vault.setSecret("off", "x");
-		this.vault.disableSecret("off");
-		HttpResponse<String> response = this.http.get("secrets/off?api-version=7.6", this.token);
+		this.fixture.vault().setSecret("off", "x");
+		this.fixture.vault().disableSecret("off");
+		HttpResponse<String> response = this.fixture.get("secrets/off?api-version=7.6");
 		JsonNode error = assertError(response, 403, "Forbidden");
 		assertThat(error.get("message").stringValue()).isEqualTo("Operation get is not allowed on a disabled secret.");
 		assertThat(error.get("innererror").get("code").stringValue()).isEqualTo("SecretDisabled");
-		this.vault.enableSecret("off");
-		assertThat(ok(this.http.get("secrets/off?api-version=7.6", this.token)).get("value").stringValue())
+		this.fixture.vault().enableSecret("off");
+		assertThat(ok(this.fixture.get("secrets/off?api-version=7.6")).get("value").stringValue())
 			.isEqualTo("x");
 	}
 
 	@Test
 	void secretSetDisabledOverRestIsListedButNotReadable() {
-		ok(this.http.send("PUT", "secrets/seeded-off?api-version=7.6", this.token,
+		ok(this.fixture.send("PUT", "secrets/seeded-off?api-version=7.6",
 				"{\"value\":\"x\",\"attributes\":{\"enabled\":false}}"));
-		JsonNode list = ok(this.http.get("secrets?api-version=7.6", this.token));
+		JsonNode list = ok(this.fixture.get("secrets?api-version=7.6"));
 		assertThat(list.get("value").get(0).get("attributes").get("enabled").asBoolean()).isFalse();
-		assertError(this.http.get("secrets/seeded-off?api-version=7.6", this.token), 403, "Forbidden");
+		assertError(this.fixture.get("secrets/seeded-off?api-version=7.6"), 403, "Forbidden");
 	}
 
 	@Test
 	void deleteReturnsDeletedBundleAndRemovesSecret() {
-		this.vault.setSecret("gone", "x", new SecretOptions().tags(Map.of("k", "v")));
-		JsonNode deleted = ok(this.http.send("DELETE", "secrets/gone?api-version=7.6", this.token, null));
+		this.fixture.vault().setSecret("gone", "x", new SecretOptions().tags(Map.of("k", "v")));
+		JsonNode deleted = ok(this.fixture.send("DELETE", "secrets/gone?api-version=7.6", null));
 		assertThat(deleted.has("value")).isFalse();
-		assertThat(deleted.get("recoveryId").stringValue()).isEqualTo(this.vault.vaultUri() + "deletedsecrets/gone");
-		long now = this.clock.instant().getEpochSecond();
+		assertThat(deleted.get("recoveryId").stringValue())
+			.isEqualTo(this.fixture.vault().vaultUri() + "deletedsecrets/gone");
+		long now = this.fixture.clock().instant().getEpochSecond();
 		assertThat(deleted.get("deletedDate").asLong()).isEqualTo(now);
 		assertThat(deleted.get("scheduledPurgeDate").asLong()).isEqualTo(now + 90 * 24 * 3600);
 		assertThat(deleted.get("tags").get("k").stringValue()).isEqualTo("v");
-		assertError(this.http.get("secrets/gone?api-version=7.6", this.token), 404, "SecretNotFound");
-		assertThat(this.vault.deleteSecret("gone")).isFalse();
+		assertError(this.fixture.get("secrets/gone?api-version=7.6"), 404, "SecretNotFound");
+		assertThat(this.fixture.vault().deleteSecret("gone")).isFalse();
 	}
 
 	@Test
 	void postWithHttpMethodOverrideActsAsThatMethod() {
-		this.vault.setSecret("proxied", "x");
-		HttpResponse<String> response = this.http.send(this.http.request("secrets/proxied?api-version=7.6", this.token)
+		this.fixture.vault().setSecret("proxied", "x");
+		VaultHttp http = this.fixture.http();
+		HttpResponse<String> response = http.send(http.request("secrets/proxied?api-version=7.6", this.fixture.token())
 			.header("X-HTTP-METHOD", "DELETE")
 			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
 			.build());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(this.vault.secretValue("proxied")).isEmpty();
+		assertThat(this.fixture.vault().secretValue("proxied")).isEmpty();
 	}
 
 	@Test
 	void javaApiSetsContentTypeTagsAndDates() {
 		Instant nbf = Instant.parse("2025-01-01T00:00:00Z");
-		this.vault.setSecret("typed", "v",
+		this.fixture.vault().setSecret("typed", "v",
 				new SecretOptions().contentType("application/json").tags(Map.of("a", "b")).notBefore(nbf));
-		JsonNode read = ok(this.http.get("secrets/typed?api-version=7.6", this.token));
+		JsonNode read = ok(this.fixture.get("secrets/typed?api-version=7.6"));
 		assertThat(read.get("contentType").stringValue()).isEqualTo("application/json");
 		assertThat(read.get("attributes").get("nbf").asLong()).isEqualTo(nbf.getEpochSecond());
 		assertThat(read.get("attributes").has("exp")).isFalse();
-		assertThat(this.vault.secretValue("TYPED")).hasValue("v");
+		assertThat(this.fixture.vault().secretValue("TYPED")).hasValue("v");
 	}
 
 	@Test
 	void unsupportedMethodIsRejected() {
-		assertError(this.http.send("PATCH", "secrets/x?api-version=7.6", this.token, "{}"), 405, "MethodNotAllowed");
-		assertError(this.http.get("certificates?api-version=7.6", this.token), 404, "NotFound");
+		assertError(this.fixture.send("PATCH", "secrets/x?api-version=7.6", "{}"), 405, "MethodNotAllowed");
+		assertError(this.fixture.get("certificates?api-version=7.6"), 404, "NotFound");
 	}
 
 	private static JsonNode ok(HttpResponse<String> response) {

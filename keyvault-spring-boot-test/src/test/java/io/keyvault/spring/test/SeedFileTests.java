@@ -55,7 +55,8 @@ class SeedFileTests {
 
 	@Test
 	void rejectsInvalidSeedWithoutQuotingValues() {
-		assertThatIllegalArgumentException().isThrownBy(() -> LocalKeyVault.builder().seed(stream("{\"secrets\":{\"a\":\"top-secret\"")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LocalKeyVault.builder().seed(stream("{\"secrets\":{\"a\":\"top-secret\"")))
 			.withMessageContaining("not valid JSON")
 			.withMessageNotContaining("top-secret");
 		assertThatIllegalArgumentException()

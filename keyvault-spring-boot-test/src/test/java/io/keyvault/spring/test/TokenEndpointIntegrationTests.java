@@ -57,6 +57,26 @@ class TokenEndpointIntegrationTests {
 	}
 
 	@Test
+	void publishesDiscoveryAndKeysThatVerifyIssuedTokens() throws Exception {
+		JsonNode configuration = VaultHttp.json(http.send(java.net.http.HttpRequest
+			.newBuilder(vault.authorityHost().resolve(vault.tenantId() + "/v2.0/.well-known/openid-configuration"))
+			.build()));
+		assertThat(configuration.get("token_endpoint").stringValue()).isEqualTo(vault.tokenEndpoint().toString());
+		HttpResponse<String> keys = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(configuration.get("jwks_uri").stringValue()))
+			.build());
+		com.nimbusds.jose.jwk.RSAKey key = com.nimbusds.jose.jwk.JWKSet.parse(keys.body()).getKeys().get(0).toRSAKey();
+		assertThat(key.isPrivate()).isFalse();
+		SignedJWT token = SignedJWT.parse(VaultHttp.json(http.token(form(CLIENT_SECRET))).get("access_token").stringValue());
+		assertThat(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
+		assertThat(token.getHeader().getKeyID()).isEqualTo(key.getKeyID());
+		assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(configuration.get("issuer").stringValue());
+		assertThat(http.send(java.net.http.HttpRequest
+			.newBuilder(vault.authorityHost().resolve("other-tenant/v2.0/.well-known/openid-configuration"))
+			.build()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void registeredClientIsTheDefaultClient() {
 		assertThat(vault.clientId()).isEqualTo(CLIENT_ID);
 		assertThat(vault.clientSecret()).isEqualTo(CLIENT_SECRET);

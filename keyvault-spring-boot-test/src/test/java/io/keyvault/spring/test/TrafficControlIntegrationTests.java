@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.keyvault.spring.test.SecretsIntegrationTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,32 +17,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrafficControlIntegrationTests {
 
-	private final MutableClock clock = MutableClock.startingNow();
-
-	private LocalKeyVault vault;
-
-	private VaultHttp http;
-
-	private String token;
-
-	@BeforeEach
-	void start() {
-		this.vault = LocalKeyVault.builder().clock(this.clock).secret("s", "v").start();
-		this.http = new VaultHttp(this.vault);
-		this.token = this.http.fetchToken();
-	}
-
-	@AfterEach
-	void stop() {
-		this.vault.close();
-	}
+	@RegisterExtension
+	final VaultFixture fixture = VaultFixture.perTest((builder) -> builder.secret("s", "v"));
 
 	@Test
 	void journalRecordsRequestsWithoutHeadersAndCountsByRoute() {
-		this.http.get("secrets/s?api-version=7.6", this.token);
-		this.http.get("secrets/missing?api-version=7.6", this.token);
-		this.http.get("secrets?api-version=7.6&maxresults=5", null);
-		RequestJournal journal = this.vault.journal();
+		this.fixture.get("secrets/s?api-version=7.6");
+		this.fixture.get("secrets/missing?api-version=7.6");
+		this.fixture.http().get("secrets?api-version=7.6&maxresults=5", null);
+		RequestJournal journal = this.fixture.vault().journal();
 		assertThat(journal.count("POST /*/oauth2/v2.0/token")).isEqualTo(1);
 		assertThat(journal.count("GET /secrets/*")).isEqualTo(2);
 		assertThat(journal.count("/secrets/**")).isEqualTo(2);
@@ -52,83 +34,85 @@ class TrafficControlIntegrationTests {
 		assertThat(secrets).extracting(JournalEntry::status).containsExactly(200, 404);
 		assertThat(secrets.get(0).server()).isEqualTo("vault");
 		assertThat(secrets.get(0).query()).containsEntry("api-version", "7.6");
-		assertThat(secrets.get(0).time()).isEqualTo(this.clock.instant());
+		assertThat(secrets.get(0).time()).isEqualTo(this.fixture.clock().instant());
 		assertThat(journal.entries("GET /secrets").get(0).status()).isEqualTo(401);
 		assertThat(journal.entries().get(0).server()).isEqualTo("identity");
-		assertThat(journal.entries().toString()).doesNotContain(this.token).doesNotContain(this.vault.clientSecret());
+		assertThat(journal.entries().toString()).doesNotContain(this.fixture.token())
+			.doesNotContain(this.fixture.vault().clientSecret());
 		journal.clear();
 		assertThat(journal.entries()).isEmpty();
 	}
 
 	@Test
 	void latencyDelaysResponsesAndConcurrencyIsObserved() {
-		this.vault.setLatency(Duration.ofMillis(300), Duration.ofMillis(50));
-		this.vault.journal().clear();
+		this.fixture.vault().setLatency(Duration.ofMillis(300), Duration.ofMillis(50));
+		this.fixture.vault().journal().clear();
 		long started = System.nanoTime();
 		List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 6)
-			.mapToObj((i) -> CompletableFuture.supplyAsync(() -> this.http.get("secrets/s?api-version=7.6", this.token)))
+			.mapToObj((i) -> CompletableFuture.supplyAsync(() -> this.fixture.get("secrets/s?api-version=7.6")))
 			.toList();
 		responses.forEach((response) -> assertThat(response.join().statusCode()).isEqualTo(200));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-		assertThat(this.vault.journal().maxConcurrency()).isBetween(2, 6);
-		this.vault.setLatency(Duration.ZERO, Duration.ZERO);
+		assertThat(this.fixture.vault().journal().maxConcurrency()).isBetween(2, 6);
+		this.fixture.vault().setLatency(Duration.ZERO, Duration.ZERO);
 	}
 
 	@Test
 	void throttlesBeyondLimitWithRetryAfterUntilTheWindowMoves() {
-		this.vault.setThrottling(3, Duration.ofSeconds(10));
+		this.fixture.vault().setThrottling(3, Duration.ofSeconds(10));
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.http.get("secrets/s?api-version=7.6", this.token).statusCode()).isEqualTo(200);
+			assertThat(this.fixture.get("secrets/s?api-version=7.6").statusCode()).isEqualTo(200);
 		}
-		this.clock.advance(Duration.ofSeconds(4));
-		HttpResponse<String> throttled = this.http.get("secrets/s?api-version=7.6", this.token);
+		this.fixture.clock().advance(Duration.ofSeconds(4));
+		HttpResponse<String> throttled = this.fixture.get("secrets/s?api-version=7.6");
 		assertError(throttled, 429, "Throttled");
 		assertThat(throttled.headers().firstValue("Retry-After")).hasValue("6");
-		this.clock.advance(Duration.ofSeconds(6));
-		assertThat(this.http.get("secrets/s?api-version=7.6", this.token).statusCode()).isEqualTo(200);
-		this.vault.disableThrottling();
+		this.fixture.clock().advance(Duration.ofSeconds(6));
+		assertThat(this.fixture.get("secrets/s?api-version=7.6").statusCode()).isEqualTo(200);
+		this.fixture.vault().disableThrottling();
 		for (int i = 0; i < 5; i++) {
-			assertThat(this.http.get("secrets/s?api-version=7.6", this.token).statusCode()).isEqualTo(200);
+			assertThat(this.fixture.get("secrets/s?api-version=7.6").statusCode()).isEqualTo(200);
 		}
 	}
 
 	@Test
 	void scriptedStatusFaultsHitOnlyTheirRouteAndRunOut() {
-		this.vault.failNext("GET /secrets/*", 2, Fault.status(503, Duration.ofSeconds(2)));
-		HttpResponse<String> first = this.http.get("secrets/s?api-version=7.6", this.token);
+		this.fixture.vault().failNext("GET /secrets/*", 2, Fault.status(503, Duration.ofSeconds(2)));
+		HttpResponse<String> first = this.fixture.get("secrets/s?api-version=7.6");
 		assertError(first, 503, "ServiceUnavailable");
 		assertThat(first.headers().firstValue("Retry-After")).hasValue("2");
-		assertThat(this.http.get("secrets?api-version=7.6", this.token).statusCode()).isEqualTo(200);
-		assertError(this.http.get("secrets/s?api-version=7.6", this.token), 503, "ServiceUnavailable");
-		assertThat(this.http.get("secrets/s?api-version=7.6", this.token).statusCode()).isEqualTo(200);
+		assertThat(this.fixture.get("secrets?api-version=7.6").statusCode()).isEqualTo(200);
+		assertError(this.fixture.get("secrets/s?api-version=7.6"), 503, "ServiceUnavailable");
+		assertThat(this.fixture.get("secrets/s?api-version=7.6").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void tokenEndpointCanFailToo() {
-		this.vault.failNext("POST /*/oauth2/v2.0/token", 1, Fault.status(500));
-		HttpResponse<String> failed = this.http.token(Map.of("grant_type", "client_credentials", "client_id",
-				this.vault.clientId(), "client_secret", this.vault.clientSecret(), "scope", TokenEndpoint.VAULT_SCOPE));
+		this.fixture.vault().failNext("POST /*/oauth2/v2.0/token", 1, Fault.status(500));
+		HttpResponse<String> failed = this.fixture.http().token(Map.of("grant_type", "client_credentials", "client_id",
+				this.fixture.vault().clientId(), "client_secret", this.fixture.vault().clientSecret(), "scope",
+				TokenEndpoint.VAULT_SCOPE));
 		assertThat(failed.statusCode()).isEqualTo(500);
-		assertThat(this.http.fetchToken()).isNotBlank();
+		assertThat(this.fixture.http().fetchToken()).isNotBlank();
 	}
 
 	@Test
 	void connectionResetAbortsTheExchange() {
 		// Two, because the JDK client retries an idempotent GET once after an I/O error.
-		this.vault.failNext("/secrets/**", 2, Fault.connectionReset());
-		assertThatThrownBy(() -> this.http.get("secrets/s?api-version=7.6", this.token))
+		this.fixture.vault().failNext("/secrets/**", 2, Fault.connectionReset());
+		assertThatThrownBy(() -> this.fixture.get("secrets/s?api-version=7.6"))
 			.hasRootCauseInstanceOf(IOException.class);
-		assertThat(this.vault.journal().entries("GET /secrets/s")).isNotEmpty()
+		assertThat(this.fixture.vault().journal().entries("GET /secrets/s")).isNotEmpty()
 			.allSatisfy((entry) -> assertThat(entry.status()).isZero());
-		this.vault.clearFaults();
-		assertThat(this.http.get("secrets/s?api-version=7.6", this.token).statusCode()).isEqualTo(200);
+		this.fixture.vault().clearFaults();
+		assertThat(this.fixture.get("secrets/s?api-version=7.6").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void slowBodyHoldsTheBodyBack() {
-		this.vault.failNext("GET /secrets/s", 1, Fault.slowBody(Duration.ofMillis(400)));
+		this.fixture.vault().failNext("GET /secrets/s", 1, Fault.slowBody(Duration.ofMillis(400)));
 		long started = System.nanoTime();
-		HttpResponse<String> response = this.http.get("secrets/s?api-version=7.6", this.token);
+		HttpResponse<String> response = this.fixture.get("secrets/s?api-version=7.6");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(VaultHttp.json(response).get("value").stringValue()).isEqualTo("v");
@@ -136,9 +120,9 @@ class TrafficControlIntegrationTests {
 
 	@Test
 	void clearFaultsRemovesUnusedRules() {
-		this.vault.failNext("GET /secrets/*", 5, Fault.status(500));
-		this.vault.clearFaults();
-		assertThat(this.http.get("secrets/s?api-version=7.6", this.token).statusCode()).isEqualTo(200);
+		this.fixture.vault().failNext("GET /secrets/*", 5, Fault.status(500));
+		this.fixture.vault().clearFaults();
+		assertThat(this.fixture.get("secrets/s?api-version=7.6").statusCode()).isEqualTo(200);
 	}
 
 }
