@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Bound from the vault's secrets {@code sample--api-key} and {@code sample--greeting}
- * ({@code --} in a secret name stands for {@code .}). With refresh on, a changed secret is rebound
- * here without a restart.
+ * ({@code --} in a secret name stands for {@code .}). With refresh on, the starter rebinds a changed
+ * secret here without a restart (no Spring Cloud needed).
  */
 @ConfigurationProperties("sample")
 public class SampleProperties {

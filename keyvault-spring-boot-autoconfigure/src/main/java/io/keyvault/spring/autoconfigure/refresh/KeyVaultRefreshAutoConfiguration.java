@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.cloud.context.scope.refresh.RefreshScope;
 import org.springframework.context.ApplicationContext;
@@ -29,7 +30,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Periodic refresh of the imported vaults' secrets ({@code keyvault.refresh.enabled=true}). With
  * Spring Cloud Context on the class path, a change is also published as an
  * {@link EnvironmentChangeEvent} (so {@code @ConfigurationProperties} beans rebind) and, unless
- * {@code keyvault.refresh.refresh-scope=false}, {@code @RefreshScope} beans are refreshed.
+ * {@code keyvault.refresh.refresh-scope=false}, {@code @RefreshScope} beans are refreshed. Without
+ * it, the {@code @ConfigurationProperties} beans whose prefix covers a changed property are rebound
+ * by this starter.
  */
 @AutoConfiguration(after = KeyVaultAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = KeyVaultProperties.PREFIX + ".enabled", matchIfMissing = true)
@@ -50,6 +53,13 @@ public class KeyVaultRefreshAutoConfiguration {
 				refresh.getMaxBackoff(), () -> ThreadLocalRandom.current().nextDouble());
 		return new KeyVaultRefresher(sources, schedule, RefreshScheduler.daemon(), publisher, refresh.isRemoveDeleted(),
 				properties.getClient().getResponseTimeout().multipliedBy(4));
+	}
+
+	@Bean
+	@ConditionalOnMissingClass("org.springframework.cloud.context.environment.EnvironmentChangeEvent")
+	static ApplicationListener<KeyVaultSecretsRefreshedEvent> keyVaultConfigurationPropertiesRebinder(
+			ApplicationContext context) {
+		return new KeyVaultConfigurationPropertiesRebinder(context);
 	}
 
 	@Configuration(proxyBeanMethods = false)
