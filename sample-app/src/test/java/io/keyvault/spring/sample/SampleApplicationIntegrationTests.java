@@ -83,6 +83,14 @@ class SampleApplicationIntegrationTests {
 	}
 
 	@Test
+	void metricsCountTheSecretsTheVaultServes() throws Exception {
+		HttpResponse<String> response = call("GET", "/actuator/metrics/keyvault.secrets.loaded", null);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"statistic\":\"VALUE\",\"value\":3.0");
+	}
+
+	@Test
 	void masksShortValuesCompletely() {
 		assertThat(SecretsView.mask("short")).isEqualTo("***** (5 chars)");
 		assertThat(SecretsView.mask(null)).isEqualTo("<not set>");

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.keyvault.spring.autoconfigure.KeyVaultAutoConfiguration;
 import io.keyvault.spring.env.KeyVaultPropertySource;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -23,7 +24,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Actuator support: a health contributor {@code keyVault} with one indicator per imported vault,
- * and masking of every vault-sourced value in {@code /actuator/env} and
+ * Micrometer meters per vault ({@link KeyVaultMetrics}), and masking of every vault-sourced value in {@code /actuator/env} and
  * {@code /actuator/configprops}, whatever the property is called.
  */
 @AutoConfiguration(after = KeyVaultAutoConfiguration.class)
@@ -41,6 +42,18 @@ public class KeyVaultActuatorAutoConfiguration {
 			vaultSources(environment).forEach((source) -> indicators.put(source.getVaultUri().getAuthority(),
 					new KeyVaultHealthIndicator(source)));
 			return CompositeHealthContributor.fromMap(indicators);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		KeyVaultMetrics keyVaultMetrics(ConfigurableEnvironment environment) {
+			return new KeyVaultMetrics(vaultSources(environment), java.time.Clock.systemUTC());
 		}
 
 	}
