@@ -30,7 +30,7 @@ class KeyRotationIntegrationTests {
 			.key("signing", LocalKeyType.EC_P256, KeyOperation.SIGN, KeyOperation.VERIFY)
 			.key("wrapping", LocalKeyType.RSA_2048, KeyOperation.WRAP_KEY, KeyOperation.UNWRAP_KEY)
 			.start();
-		this.client = LocalVaultClients.client(this.vault);
+		this.client = LocalCryptoVault.client(this.vault);
 	}
 
 	@AfterEach

@@ -14,13 +14,10 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
-import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.test.KeyOperation;
 import io.keyvault.spring.test.LocalKeyType;
-import io.keyvault.spring.test.LocalKeyVault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,26 +32,12 @@ class KeySignerIntegrationTests {
 
 	private static final byte[] DATA = "the quick brown fox".getBytes(StandardCharsets.UTF_8);
 
-	private static LocalKeyVault vault;
-
-	private static KeyVaultClient client;
-
-	@BeforeAll
-	static void start() {
-		vault = LocalKeyVault.builder()
-			.key("rsa", LocalKeyType.RSA_2048, KeyOperation.SIGN, KeyOperation.VERIFY)
-			.key("p256", LocalKeyType.EC_P256, KeyOperation.SIGN, KeyOperation.VERIFY)
-			.key("p384", LocalKeyType.EC_P384, KeyOperation.SIGN, KeyOperation.VERIFY)
-			.key("p521", LocalKeyType.EC_P521, KeyOperation.SIGN, KeyOperation.VERIFY)
-			.start();
-		client = LocalVaultClients.client(vault);
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		vault.close();
-	}
+	@RegisterExtension
+	static final LocalCryptoVault local = new LocalCryptoVault((vault) -> vault
+		.key("rsa", LocalKeyType.RSA_2048, KeyOperation.SIGN, KeyOperation.VERIFY)
+		.key("p256", LocalKeyType.EC_P256, KeyOperation.SIGN, KeyOperation.VERIFY)
+		.key("p384", LocalKeyType.EC_P384, KeyOperation.SIGN, KeyOperation.VERIFY)
+		.key("p521", LocalKeyType.EC_P521, KeyOperation.SIGN, KeyOperation.VERIFY));
 
 	private static String keyFor(KeySignatureAlgorithm algorithm) {
 		return switch (algorithm) {
@@ -67,25 +50,25 @@ class KeySignerIntegrationTests {
 
 	private static PublicKey vaultPublicKey(KeySignatureAlgorithm algorithm, KeyVaultSignature signature) {
 		String version = signature.keyId().substring(signature.keyId().lastIndexOf('/') + 1);
-		return vault.publicKey(keyFor(algorithm), version).orElseThrow();
+		return local.vault().publicKey(keyFor(algorithm), version).orElseThrow();
 	}
 
 	@ParameterizedTest
 	@EnumSource(KeySignatureAlgorithm.class)
 	void signsInTheVaultAndVerifiesLocally(KeySignatureAlgorithm algorithm) {
-		KeySigner signer = KeyVaultCrypto.signer(client, keyFor(algorithm), null, algorithm);
-		int signsBefore = vault.journal().count("POST /keys/" + keyFor(algorithm) + "/*/sign");
-		int requestsBefore = vault.journal().count("/keys/**");
+		KeySigner signer = KeyVaultCrypto.signer(local.client(), keyFor(algorithm), null, algorithm);
+		int signsBefore = local.vault().journal().count("POST /keys/" + keyFor(algorithm) + "/*/sign");
+		int requestsBefore = local.vault().journal().count("/keys/**");
 
 		KeyVaultSignature signature = signer.sign(DATA);
 
-		assertThat(signature.keyId()).isEqualTo(vault.keyId(keyFor(algorithm)).orElseThrow().toString())
+		assertThat(signature.keyId()).isEqualTo(local.vault().keyId(keyFor(algorithm)).orElseThrow().toString())
 			.isEqualTo(signer.getKeyId());
 		assertThat(signature.algorithm()).isEqualTo(algorithm);
-		assertThat(vault.journal().count("POST /keys/" + keyFor(algorithm) + "/*/sign")).isEqualTo(signsBefore + 1);
+		assertThat(local.vault().journal().count("POST /keys/" + keyFor(algorithm) + "/*/sign")).isEqualTo(signsBefore + 1);
 		assertThat(signer.verify(DATA, signature)).isTrue();
 		// Verifying is local: the sign request was the only one.
-		assertThat(vault.journal().count("/keys/**")).isEqualTo(requestsBefore + 1);
+		assertThat(local.vault().journal().count("/keys/**")).isEqualTo(requestsBefore + 1);
 		byte[] tampered = DATA.clone();
 		tampered[0] ^= 1;
 		assertThat(signer.verify(tampered, signature)).isFalse();
@@ -95,7 +78,7 @@ class KeySignerIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(KeySignatureAlgorithm.class)
 	void signaturesVerifyWithThePlainJdkAndTheVaultsPublicKey(KeySignatureAlgorithm algorithm) throws Exception {
-		KeySigner signer = KeyVaultCrypto.signer(client, keyFor(algorithm), null, algorithm);
+		KeySigner signer = KeyVaultCrypto.signer(local.client(), keyFor(algorithm), null, algorithm);
 		KeyVaultSignature signature = signer.sign(DATA);
 		String hash = algorithm.getDigestAlgorithm().replace("-", "");
 		Signature jdk;
@@ -120,7 +103,7 @@ class KeySignerIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(KeySignatureAlgorithm.class)
 	void signaturesVerifyWithNimbus(KeySignatureAlgorithm algorithm) throws Exception {
-		KeySigner signer = KeyVaultCrypto.signer(client, keyFor(algorithm), null, algorithm);
+		KeySigner signer = KeyVaultCrypto.signer(local.client(), keyFor(algorithm), null, algorithm);
 		KeyVaultSignature signature = signer.sign(DATA);
 		PublicKey publicKey = vaultPublicKey(algorithm, signature);
 		JWSVerifier verifier = algorithm.isEcdsa() ? new ECDSAVerifier((ECPublicKey) publicKey)
@@ -137,7 +120,7 @@ class KeySignerIntegrationTests {
 
 	@Test
 	void signsADigestComputedByTheCallerAndRefusesOneOfTheWrongLength() throws Exception {
-		KeySigner signer = KeyVaultCrypto.signer(client, "rsa", null, KeySignatureAlgorithm.RS384);
+		KeySigner signer = KeyVaultCrypto.signer(local.client(), "rsa", null, KeySignatureAlgorithm.RS384);
 		byte[] digest = MessageDigest.getInstance("SHA-384").digest(DATA);
 
 		KeyVaultSignature signature = signer.signDigest(digest);
@@ -149,8 +132,8 @@ class KeySignerIntegrationTests {
 
 	@Test
 	void aSignatureOfAnotherKeyIsRefusedRatherThanVerifiedWithTheWrongKey() {
-		KeySigner rsa = KeyVaultCrypto.signer(client, "rsa", null, KeySignatureAlgorithm.PS256);
-		KeySigner ec = KeyVaultCrypto.signer(client, "p256", null, KeySignatureAlgorithm.ES256);
+		KeySigner rsa = KeyVaultCrypto.signer(local.client(), "rsa", null, KeySignatureAlgorithm.PS256);
+		KeySigner ec = KeyVaultCrypto.signer(local.client(), "p256", null, KeySignatureAlgorithm.ES256);
 		KeyVaultSignature signature = ec.sign(DATA);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> rsa.verify(DATA, signature))

@@ -2,13 +2,10 @@ package io.keyvault.spring.crypto;
 
 import java.security.SecureRandom;
 
-import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.test.KeyOperation;
 import io.keyvault.spring.test.LocalKeyType;
-import io.keyvault.spring.test.LocalKeyVault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,24 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class KeyWrapperIntegrationTests {
 
-	private static LocalKeyVault vault;
-
-	private static KeyVaultClient client;
-
-	@BeforeAll
-	static void start() {
-		vault = LocalKeyVault.builder()
-			.key("wrapping", LocalKeyType.RSA_2048, KeyOperation.WRAP_KEY, KeyOperation.UNWRAP_KEY)
-			.key("other", LocalKeyType.RSA_2048, KeyOperation.WRAP_KEY, KeyOperation.UNWRAP_KEY)
-			.start();
-		client = LocalVaultClients.client(vault);
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		vault.close();
-	}
+	@RegisterExtension
+	static final LocalCryptoVault local = new LocalCryptoVault((vault) -> vault
+		.key("wrapping", LocalKeyType.RSA_2048, KeyOperation.WRAP_KEY, KeyOperation.UNWRAP_KEY)
+		.key("other", LocalKeyType.RSA_2048, KeyOperation.WRAP_KEY, KeyOperation.UNWRAP_KEY));
 
 	private static byte[] contentKey() {
 		byte[] key = new byte[32];
@@ -48,14 +31,14 @@ class KeyWrapperIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(value = KeyWrapAlgorithm.class, names = { "RSA_OAEP_256", "RSA_OAEP", "RSA1_5" })
 	void wrapsLocallyAndUnwrapsInTheVault(KeyWrapAlgorithm algorithm) {
-		KeyWrapper wrapper = KeyVaultCrypto.wrapper(client, "wrapping", null, algorithm);
+		KeyWrapper wrapper = KeyVaultCrypto.wrapper(local.client(), "wrapping", null, algorithm);
 		byte[] contentKey = contentKey();
-		int wrapsBefore = vault.journal().count("POST /keys/wrapping/*/wrapkey");
+		int wrapsBefore = local.vault().journal().count("POST /keys/wrapping/*/wrapkey");
 
 		WrappedKey wrapped = wrapper.wrap(contentKey);
 
-		assertThat(vault.journal().count("POST /keys/wrapping/*/wrapkey")).isEqualTo(wrapsBefore);
-		assertThat(wrapped.keyId()).isEqualTo(vault.keyId("wrapping").orElseThrow().toString());
+		assertThat(local.vault().journal().count("POST /keys/wrapping/*/wrapkey")).isEqualTo(wrapsBefore);
+		assertThat(wrapped.keyId()).isEqualTo(local.vault().keyId("wrapping").orElseThrow().toString());
 		assertThat(wrapped.algorithm()).isEqualTo(algorithm);
 		assertThat(wrapped.encryptedKey()).hasSize(256).isNotEqualTo(contentKey);
 		assertThat(wrapper.unwrap(wrapped)).isEqualTo(contentKey);
@@ -64,8 +47,8 @@ class KeyWrapperIntegrationTests {
 
 	@Test
 	void aWrappedKeyOfAnotherKeyIsRefused() {
-		KeyWrapper wrapper = KeyVaultCrypto.wrapper(client, "wrapping", null, KeyWrapAlgorithm.RSA_OAEP_256);
-		WrappedKey wrapped = KeyVaultCrypto.wrapper(client, "other", null, KeyWrapAlgorithm.RSA_OAEP_256)
+		KeyWrapper wrapper = KeyVaultCrypto.wrapper(local.client(), "wrapping", null, KeyWrapAlgorithm.RSA_OAEP_256);
+		WrappedKey wrapped = KeyVaultCrypto.wrapper(local.client(), "other", null, KeyWrapAlgorithm.RSA_OAEP_256)
 			.wrap(contentKey());
 
 		assertThatIllegalArgumentException().isThrownBy(() -> wrapper.unwrap(wrapped))
@@ -74,7 +57,7 @@ class KeyWrapperIntegrationTests {
 
 	@Test
 	void theJwkIsAnEncryptionKeyWithTheKeyId() {
-		KeyWrapper wrapper = KeyVaultCrypto.wrapper(client, "wrapping", null, KeyWrapAlgorithm.RSA_OAEP_256);
+		KeyWrapper wrapper = KeyVaultCrypto.wrapper(local.client(), "wrapping", null, KeyWrapAlgorithm.RSA_OAEP_256);
 
 		assertThat(wrapper.getJwk().getKeyID()).isEqualTo(wrapper.getKeyId());
 		assertThat(wrapper.getJwk().getKeyUse().identifier()).isEqualTo("enc");
