@@ -55,9 +55,10 @@ public final class CryptoBenchmark {
 			KeySigner es256 = KeyVaultCrypto.signer(client, "ec", null, KeySignatureAlgorithm.ES256);
 			System.out.printf("Crypto benchmark: LocalKeyVault on loopback, no added latency, %s %s%n%n",
 					System.getProperty("java.vm.name"), System.getProperty("java.version"));
-			System.out.printf("%-7s %22s%n", "alg", "local verify (ops/s)");
+			System.out.printf("%-7s %22s %26s%n", "alg", "KeySigner.verify (ops/s)", "JDK verify, same key (ops/s)");
 			for (KeySigner signer : new KeySigner[] { ps256, es256 }) {
-				System.out.printf("%-7s %,22.0f%n", signer.getAlgorithm(), verifyRate(signer));
+				System.out.printf("%-7s %,22.0f %,26.0f%n", signer.getAlgorithm(), verifyRate(signer),
+						jdkVerifyRate(signer.getAlgorithm()));
 			}
 			System.out.printf("%n%-7s %-26s %10s %10s%n", "alg", "sign of " + SIGNS, "p50 (ms)", "p99 (ms)");
 			for (KeySigner signer : new KeySigner[] { ps256, es256 }) {
@@ -85,15 +86,43 @@ public final class CryptoBenchmark {
 	}
 
 	private static long runFor(KeySigner signer, KeyVaultSignature signature, long nanos) {
+		return runFor(() -> signer.verify(DATA, signature), nanos);
+	}
+
+	private static long runFor(java.util.function.BooleanSupplier verify, long nanos) {
 		long end = System.nanoTime() + nanos;
 		long count = 0;
 		while (System.nanoTime() < end) {
-			if (!signer.verify(DATA, signature)) {
+			if (!verify.getAsBoolean()) {
 				throw new IllegalStateException("a valid signature did not verify");
 			}
 			count++;
 		}
 		return count;
+	}
+
+	/** The plain JDK's rate with a key it generated, for comparison with the signer's. */
+	private static double jdkVerifyRate(KeySignatureAlgorithm algorithm) throws Exception {
+		KeyPair pair = keyPair(algorithm);
+		Signature signing = signature(algorithm);
+		signing.initSign(pair.getPrivate());
+		signing.update(DATA);
+		byte[] signed = signing.sign();
+		java.util.function.BooleanSupplier verify = () -> {
+			try {
+				Signature verifier = signature(algorithm);
+				verifier.initVerify(pair.getPublic());
+				verifier.update(DATA);
+				return verifier.verify(signed);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		runFor(verify, 1_000_000_000L);
+		long start = System.nanoTime();
+		long count = runFor(verify, 2_000_000_000L);
+		return count / ((System.nanoTime() - start) / 1e9);
 	}
 
 	private static long[] signLatencies(Runnable sign) {
@@ -112,18 +141,8 @@ public final class CryptoBenchmark {
 
 	/** What the server's signing costs, measured with a JDK key of the same type on this machine. */
 	private static long[] jdkSignLatencies(KeySignatureAlgorithm algorithm) throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.isEcdsa() ? "EC" : "RSA");
-		if (algorithm.isEcdsa()) {
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
-		}
-		else {
-			generator.initialize(2048);
-		}
-		KeyPair pair = generator.generateKeyPair();
-		Signature signature = Signature.getInstance(algorithm.isEcdsa() ? "SHA256withECDSA" : "RSASSA-PSS");
-		if (!algorithm.isEcdsa()) {
-			signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-		}
+		KeyPair pair = keyPair(algorithm);
+		Signature signature = signature(algorithm);
 		return signLatencies(() -> {
 			try {
 				signature.initSign(pair.getPrivate());
@@ -134,6 +153,25 @@ public final class CryptoBenchmark {
 				throw new IllegalStateException(ex);
 			}
 		});
+	}
+
+	private static KeyPair keyPair(KeySignatureAlgorithm algorithm) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.isEcdsa() ? "EC" : "RSA");
+		if (algorithm.isEcdsa()) {
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+		}
+		else {
+			generator.initialize(2048);
+		}
+		return generator.generateKeyPair();
+	}
+
+	private static Signature signature(KeySignatureAlgorithm algorithm) throws Exception {
+		Signature signature = Signature.getInstance(algorithm.isEcdsa() ? "SHA256withECDSA" : "RSASSA-PSS");
+		if (!algorithm.isEcdsa()) {
+			signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+		}
+		return signature;
 	}
 
 	private static void print(KeySigner signer, String what, long[] sorted) {

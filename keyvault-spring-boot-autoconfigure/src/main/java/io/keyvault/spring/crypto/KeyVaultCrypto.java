@@ -14,11 +14,15 @@ import io.keyvault.spring.client.KeyVaultClient;
  */
 public final class KeyVaultCrypto {
 
+	/** Older versions whose public keys a signer publishes from the start; a key rarely has more in use. */
+	private static final int OLDER_VERSIONS = 10;
+
 	private KeyVaultCrypto() {
 	}
 
 	/**
-	 * Create a signer.
+	 * Create a signer. One that follows the latest version also reads the public keys of up to ten
+	 * older versions that are still enabled and unexpired, for {@link KeySigner#getJwkSet()}.
 	 * @param client the client of the key's vault
 	 * @param keyName the key name
 	 * @param version the version to sign with, or {@code null} to follow the latest
@@ -31,6 +35,9 @@ public final class KeyVaultCrypto {
 		Objects.requireNonNull(algorithm, "algorithm");
 		KeyVersions versions = KeyVersions.load(client, keyName, version, KeyRequirement.of(algorithm),
 				(key) -> KeyVersion.of(key, algorithm.toJwsAlgorithm(), KeyUse.SIGNATURE), Clock.systemUTC());
+		if (version == null || version.isBlank()) {
+			versions.loadOlderVersions(OLDER_VERSIONS);
+		}
 		return new VaultKeySigner(versions, algorithm);
 	}
 

@@ -2,6 +2,7 @@ package io.keyvault.spring.crypto;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.client.KeyVaultException;
 import io.keyvault.spring.client.KeyVaultNotFoundException;
 import io.keyvault.spring.key.KeyVaultKey;
+import io.keyvault.spring.key.KeyVaultKeyProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,6 +38,8 @@ final class KeyVersions {
 	private final Function<KeyVaultKey, KeyVersion> toVersion;
 
 	private final Clock clock;
+
+	private static final Log logger = LogFactory.getLog(KeyVersions.class);
 
 	private final Map<String, KeyVersion> known = new ConcurrentHashMap<>();
 
@@ -76,6 +82,31 @@ final class KeyVersions {
 		}
 		versions.current = versions.accept(key, true);
 		return versions;
+	}
+
+	/**
+	 * Fetch the public keys of the newest older versions that are still enabled and unexpired, so a
+	 * JWK set published right after a restart still has the keys of tokens signed before it. A
+	 * failure (say, no permission to list versions) costs only those keys, so it is logged, not thrown.
+	 */
+	void loadOlderVersions(int max) {
+		Instant now = this.clock.instant();
+		try {
+			this.client.listKeyVersions(this.keyName)
+				.filter((version) -> version.version() != null && !version.version().equals(this.current.version())
+						&& version.enabled() && (version.expiresOn() == null || version.expiresOn().isAfter(now)))
+				.sort(Comparator.comparing(KeyVaultKeyProperties::createdOn,
+						Comparator.nullsLast(Comparator.reverseOrder())))
+				.take(max)
+				.concatMap((version) -> this.client.getKey(this.keyName, version.version()))
+				.doOnNext((key) -> accept(key, false))
+				.then()
+				.block();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the older versions of key '" + this.keyName + "' in vault " + vaultUri()
+					+ "; the JWK set has only the versions met from now on: " + ex.getMessage());
+		}
 	}
 
 	private KeyVersion accept(KeyVaultKey key, boolean becomesCurrent) {

@@ -109,6 +109,22 @@ class KeyRotationIntegrationTests {
 	}
 
 	@Test
+	void aNewSignerPublishesTheOlderVersionsSoTokensSignedBeforeARestartStillVerify() {
+		KeySigner beforeRestart = KeyVaultCrypto.signer(this.client, "signing", null, KeySignatureAlgorithm.ES256);
+		KeyVaultSignature v1 = beforeRestart.sign(DATA);
+		this.vault.rotateKey("signing");
+		String v3 = this.vault.rotateKey("signing");
+
+		KeySigner afterRestart = KeyVaultCrypto.signer(this.client, "signing", null, KeySignatureAlgorithm.ES256);
+		int requests = this.vault.journal().count("/keys/**");
+
+		assertThat(afterRestart.getJwkSet().getKeys()).hasSize(3);
+		assertThat(afterRestart.getJwkSet().getKeys().get(0).getKeyID()).endsWith("/" + v3);
+		assertThat(afterRestart.verify(DATA, v1)).isTrue();
+		assertThat(this.vault.journal().count("/keys/**")).isEqualTo(requests);
+	}
+
+	@Test
 	void aPinnedVersionStaysPinned() {
 		String v1 = this.vault.keyVersions("signing").get(0);
 		KeySigner pinned = KeyVaultCrypto.signer(this.client, "signing", v1, KeySignatureAlgorithm.ES256);
