@@ -45,6 +45,13 @@ public class KeyVaultProperties {
 
 	private final Refresh refresh = new Refresh();
 
+	/**
+	 * Vault keys by alias, each a KeySigner or KeyWrapper bean named after its alias.
+	 */
+	private final Map<String, Key> keys = new LinkedHashMap<>();
+
+	private final JwtEncoder jwtEncoder = new JwtEncoder();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -79,6 +86,107 @@ public class KeyVaultProperties {
 
 	public Refresh getRefresh() {
 		return this.refresh;
+	}
+
+	public Map<String, Key> getKeys() {
+		return this.keys;
+	}
+
+	public JwtEncoder getJwtEncoder() {
+		return this.jwtEncoder;
+	}
+
+	/**
+	 * A vault key used for signing or key wrapping, under {@code keyvault.keys.<alias>}.
+	 */
+	public static class Key {
+
+		/**
+		 * Name of the key in the vault; the alias when not set.
+		 */
+		private String name;
+
+		/**
+		 * Version to use; the latest, followed across rotations, when not set.
+		 */
+		private String version;
+
+		/**
+		 * Algorithm, which also decides the bean type: RS256/384/512, PS256/384/512 or ES256/384/512 make a
+		 * KeySigner; RSA-OAEP-256, RSA-OAEP, RSA1_5 or A128/192/256KW a KeyWrapper.
+		 */
+		private String algorithm;
+
+		/**
+		 * Name of the vault under keyvault.vaults holding the key; the vault of keyvault.uri when not set.
+		 */
+		private String vault;
+
+		/**
+		 * Time between two checks for a new version of a key that follows the latest; zero turns the checks off.
+		 */
+		private Duration rotationCheckInterval = Duration.ofMinutes(15);
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(String version) {
+			this.version = version;
+		}
+
+		public String getAlgorithm() {
+			return this.algorithm;
+		}
+
+		public void setAlgorithm(String algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		public String getVault() {
+			return this.vault;
+		}
+
+		public void setVault(String vault) {
+			this.vault = vault;
+		}
+
+		public Duration getRotationCheckInterval() {
+			return this.rotationCheckInterval;
+		}
+
+		public void setRotationCheckInterval(Duration rotationCheckInterval) {
+			this.rotationCheckInterval = rotationCheckInterval;
+		}
+
+	}
+
+	/**
+	 * The Spring Security JwtEncoder that signs through a vault key (needs spring-security-oauth2-jose).
+	 */
+	public static class JwtEncoder {
+
+		/**
+		 * Alias under keyvault.keys of the signing key the encoder uses; needed only when several signing keys are configured.
+		 */
+		private String key;
+
+		public String getKey() {
+			return this.key;
+		}
+
+		public void setKey(String key) {
+			this.key = key;
+		}
+
 	}
 
 	/**
