@@ -37,11 +37,16 @@ class SampleApplicationIntegrationTests {
 	}
 
 	private static HttpResponse<String> call(String method, String path, String body) throws Exception {
+		return call(method, path, body, "text/plain");
+	}
+
+	private static HttpResponse<String> call(String method, String path, String body, String contentType)
+			throws Exception {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
 		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
-			request.header("Content-Type", "text/plain");
+			request.header("Content-Type", contentType);
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -88,6 +93,38 @@ class SampleApplicationIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"statistic\":\"VALUE\",\"value\":3.0");
+	}
+
+	@Test
+	void issuesAJwtSignedInTheVaultThatVerifiesAgainstTheJwks() throws Exception {
+		String token = call("POST", "/tokens?subject=bob", null).body();
+		HttpResponse<String> jwks = call("GET", "/.well-known/jwks.json", null);
+
+		com.nimbusds.jose.jwk.JWKSet set = com.nimbusds.jose.jwk.JWKSet.parse(jwks.body());
+		com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("PS256");
+		assertThat(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(
+				set.getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey()))).isTrue();
+		assertThat(set.getKeys()).allSatisfy((key) -> assertThat(key.isPrivate()).isFalse());
+		assertThat(call("POST", "/tokens/verify", token).body()).contains("\"valid\":true", "\"subject\":\"bob\"");
+
+		String[] parts = token.split("\\.");
+		String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString("{\"sub\":\"mallory\"}".getBytes()) + "." + parts[2];
+		assertThat(call("POST", "/tokens/verify", forged).body()).contains("\"valid\":false");
+	}
+
+	@Test
+	void envelopeEncryptsWithAWrappedDataKeyAndDecryptsThroughTheVault() throws Exception {
+		HttpResponse<String> sealed = call("POST", "/envelope/encrypt", "top secret payload");
+		assertThat(sealed.statusCode()).isEqualTo(200);
+		assertThat(sealed.body()).contains("\"wrappedKey\"", "\"keyId\"", "\"algorithm\":\"RSA-OAEP-256\"")
+			.doesNotContain("top secret");
+
+		HttpResponse<String> opened = call("POST", "/envelope/decrypt", sealed.body(), "application/json");
+
+		assertThat(opened.statusCode()).isEqualTo(200);
+		assertThat(opened.body()).isEqualTo("top secret payload");
 	}
 
 	@Test
