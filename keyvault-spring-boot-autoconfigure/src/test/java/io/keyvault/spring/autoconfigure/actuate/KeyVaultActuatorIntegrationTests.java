@@ -3,6 +3,7 @@ package io.keyvault.spring.autoconfigure.actuate;
 import java.util.List;
 
 import io.keyvault.spring.refresh.KeyVaultRefresher;
+import io.keyvault.spring.autoconfigure.LocalVaultArguments;
 import io.keyvault.spring.test.LocalKeyVault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,14 +46,10 @@ class KeyVaultActuatorIntegrationTests {
 
 	private static ConfigurableApplicationContext run(String... extra) {
 		List<String> args = new java.util.ArrayList<>(List.of("--spring.config.import=keyvault:",
-				"--keyvault.uri=" + vault.vaultUri(), "--keyvault.secrets.names=plain-name,app--greeting",
-				"--keyvault.credential.tenant-id=" + vault.tenantId(), "--keyvault.credential.client-id=" + vault.clientId(),
-				"--keyvault.credential.client-secret=" + vault.clientSecret(),
-				"--keyvault.credential.authority-host=" + vault.authorityHost(),
-				"--keyvault.client.challenge-resource-verification=false", "--app.other=not-from-vault"));
+				"--keyvault.secrets.names=plain-name,app--greeting", "--app.other=not-from-vault"));
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(ActuatorConfiguration.class).web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new));
+			.run(LocalVaultArguments.args(vault, args.toArray(String[]::new)));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.keyvault.spring.autoconfigure.config;
 import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.credential.TokenCredential;
 import io.keyvault.spring.env.KeyVaultPropertySource;
+import io.keyvault.spring.autoconfigure.LocalVaultArguments;
 import io.keyvault.spring.test.LocalKeyVault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,15 +40,12 @@ class KeyVaultConfigDataIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... extra) {
-		String[] args = { "--spring.config.import=keyvault:", "--keyvault.uri=" + vault.vaultUri(),
-				"--keyvault.secrets.names=db-password,app--greeting", "--keyvault.credential.tenant-id=" + vault.tenantId(),
-				"--keyvault.credential.client-id=" + vault.clientId(),
-				"--keyvault.credential.client-secret=" + vault.clientSecret(),
-				"--keyvault.credential.authority-host=" + vault.authorityHost(),
-				"--keyvault.client.challenge-resource-verification=false" };
-		String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
+		String[] args = java.util.stream.Stream.concat(
+				java.util.stream.Stream.of("--spring.config.import=keyvault:", "--keyvault.secrets.names=db-password,app--greeting"),
+				java.util.Arrays.stream(extra))
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(SampleConfiguration.class).web(WebApplicationType.NONE).run(all);
+		return new SpringApplicationBuilder(SampleConfiguration.class).web(WebApplicationType.NONE)
+			.run(LocalVaultArguments.args(vault, args));
 	}
 
 	@Test
@@ -98,12 +96,8 @@ class KeyVaultConfigDataIntegrationTests {
 					new org.springframework.core.env.SystemEnvironmentPropertySource(
 							org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 							java.util.Map.of("DB_PASSWORD", "from-environment", "APP_GREETING", "hi from env")));
-		String[] args = { "--spring.config.import=keyvault:", "--keyvault.uri=" + vault.vaultUri(),
-				"--keyvault.secrets.names=db-password,app--greeting", "--keyvault.credential.tenant-id=" + vault.tenantId(),
-				"--keyvault.credential.client-id=" + vault.clientId(),
-				"--keyvault.credential.client-secret=" + vault.clientSecret(),
-				"--keyvault.credential.authority-host=" + vault.authorityHost(),
-				"--keyvault.client.challenge-resource-verification=false" };
+		String[] args = LocalVaultArguments.args(vault, "--spring.config.import=keyvault:",
+				"--keyvault.secrets.names=db-password,app--greeting");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleConfiguration.class)
 			.web(WebApplicationType.NONE)
 			.environment(environment)

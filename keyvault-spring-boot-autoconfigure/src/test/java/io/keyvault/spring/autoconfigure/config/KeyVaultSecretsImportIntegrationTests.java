@@ -1,13 +1,12 @@
 package io.keyvault.spring.autoconfigure.config;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.keyvault.spring.autoconfigure.KeyVaultConfigurationException;
 import io.keyvault.spring.env.KeyVaultPropertyCollisionException;
 import io.keyvault.spring.env.KeyVaultPropertySource;
+import io.keyvault.spring.autoconfigure.LocalVaultArguments;
 import io.keyvault.spring.test.LocalKeyVault;
 import io.keyvault.spring.test.SecretOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -60,14 +59,8 @@ class KeyVaultSecretsImportIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... extra) {
-		List<String> args = new ArrayList<>(List.of("--keyvault.uri=" + vault.vaultUri(),
-				"--keyvault.credential.tenant-id=" + vault.tenantId(), "--keyvault.credential.client-id=" + vault.clientId(),
-				"--keyvault.credential.client-secret=" + vault.clientSecret(),
-				"--keyvault.credential.authority-host=" + vault.authorityHost(),
-				"--keyvault.client.challenge-resource-verification=false"));
-		args.addAll(Arrays.asList(extra));
 		return new SpringApplicationBuilder(EmptyConfiguration.class).web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new));
+			.run(LocalVaultArguments.args(vault, extra));
 	}
 
 	@Test

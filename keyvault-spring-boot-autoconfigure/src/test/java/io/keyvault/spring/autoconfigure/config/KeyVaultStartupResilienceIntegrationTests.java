@@ -1,11 +1,11 @@
 package io.keyvault.spring.autoconfigure.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.keyvault.spring.client.KeyVaultAccessDeniedException;
 import io.keyvault.spring.client.KeyVaultException;
+import io.keyvault.spring.autoconfigure.LocalVaultArguments;
 import io.keyvault.spring.test.Fault;
 import io.keyvault.spring.test.JournalEntry;
 import io.keyvault.spring.test.LocalKeyVault;
@@ -51,23 +51,11 @@ class KeyVaultStartupResilienceIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext run(String... extra) {
-		List<String> args = new ArrayList<>(List.of("--keyvault.uri=" + this.vault.vaultUri(),
-				"--keyvault.secrets.names=" + NAMES, "--keyvault.credential.tenant-id=" + this.vault.tenantId(),
-				"--keyvault.credential.client-id=" + this.vault.clientId(),
-				"--keyvault.credential.client-secret=" + this.vault.clientSecret(),
-				"--keyvault.credential.authority-host=" + this.vault.authorityHost(),
-				"--keyvault.client.challenge-resource-verification=false"));
-		args.add("--spring.config.import=keyvault:");
-		// An extra argument replaces the default of the same property.
-		java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
-		for (String arg : args) {
-			byName.put(arg.substring(0, arg.indexOf('=')), arg);
-		}
-		for (String arg : extra) {
-			byName.put(arg.substring(0, arg.indexOf('=')), arg);
-		}
+		String[] defaults = { "--spring.config.import=keyvault:", "--keyvault.secrets.names=" + NAMES };
+		String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(defaults), java.util.Arrays.stream(extra))
+			.toArray(String[]::new);
 		return new SpringApplicationBuilder(EmptyConfiguration.class).web(WebApplicationType.NONE)
-			.run(byName.values().toArray(String[]::new));
+			.run(LocalVaultArguments.args(this.vault, args));
 	}
 
 	private List<JournalEntry> secretGets() {

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.keyvault.spring.refresh.KeyVaultRefresher;
 import io.keyvault.spring.refresh.event.KeyVaultSecretsRefreshedEvent;
+import io.keyvault.spring.autoconfigure.LocalVaultArguments;
 import io.keyvault.spring.test.LocalKeyVault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,14 +49,10 @@ class KeyVaultRefreshIntegrationTests {
 
 	private static ConfigurableApplicationContext run(String... extra) {
 		List<String> args = new java.util.ArrayList<>(List.of("--spring.config.import=keyvault:",
-				"--keyvault.uri=" + vault.vaultUri(), "--keyvault.secrets.names=app--greeting,app--farewell",
-				"--keyvault.credential.tenant-id=" + vault.tenantId(), "--keyvault.credential.client-id=" + vault.clientId(),
-				"--keyvault.credential.client-secret=" + vault.clientSecret(),
-				"--keyvault.credential.authority-host=" + vault.authorityHost(),
-				"--keyvault.client.challenge-resource-verification=false"));
+				"--keyvault.secrets.names=app--greeting,app--farewell"));
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(RefreshConfiguration.class).web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new));
+			.run(LocalVaultArguments.args(vault, args.toArray(String[]::new)));
 	}
 
 	@Test
