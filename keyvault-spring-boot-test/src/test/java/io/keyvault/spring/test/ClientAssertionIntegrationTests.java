@@ -35,7 +35,7 @@ class ClientAssertionIntegrationTests {
 
 	private static final String SUBJECT = "system:serviceaccount:payments:api";
 
-	private static final MutableClock clock = MutableClock.startingNow();
+	private static final SettableClock clock = new SettableClock(Instant.now());
 
 	private static final ClientCertificate certificate = ClientCertificate.generate("cert-client");
 
