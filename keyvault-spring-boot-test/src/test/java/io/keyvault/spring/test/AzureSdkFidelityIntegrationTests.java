@@ -2,6 +2,8 @@ package io.keyvault.spring.test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import com.azure.security.keyvault.keys.KeyClient;
 import com.azure.security.keyvault.keys.KeyClientBuilder;
 import com.azure.security.keyvault.keys.cryptography.CryptographyClient;
@@ -39,6 +42,7 @@ import com.azure.security.keyvault.secrets.models.SecretProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,12 +66,15 @@ class AzureSdkFidelityIntegrationTests {
 
 	private static final ClientCertificate certificate = ClientCertificate.generate("sdk-cert-client");
 
+	private static final FederatedTokenIssuer cluster = FederatedTokenIssuer.create("https://oidc.cluster.example/x");
+
 	@BeforeAll
 	static void start() throws Exception {
 		vault = LocalKeyVault.builder()
 			.https()
 			.secret("seeded", "from-builder")
 			.clientCertificate("sdk-cert-client", certificate.certificate())
+			.federatedIdentity("sdk-workload", cluster.issuer(), "system:serviceaccount:ns:app", cluster.publicKey())
 			.start();
 		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		trust.init(vault.trustStore());
@@ -246,6 +253,25 @@ class AzureSdkFidelityIntegrationTests {
 			.buildClient();
 		assertThat(client.getSecret("seeded").getValue()).isEqualTo("from-builder");
 		assertThat(vault.journal().count("POST /*/oauth2/v2.0/token")).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void workloadIdentityCredentialExchangesTheFederatedToken(@TempDir Path directory) throws Exception {
+		Path tokenFile = directory.resolve("token");
+		Files.writeString(tokenFile, cluster.issue("system:serviceaccount:ns:app", Duration.ofHours(1)));
+		TokenCredential workload = new WorkloadIdentityCredentialBuilder().tenantId(vault.tenantId())
+			.clientId("sdk-workload")
+			.tokenFilePath(tokenFile.toString())
+			.authorityHost(vault.authorityHost().toString())
+			.disableInstanceDiscovery()
+			.httpClient(httpClient)
+			.build();
+		SecretClient client = new SecretClientBuilder().vaultUrl(vault.vaultUri().toString())
+			.credential(workload)
+			.httpClient(httpClient)
+			.disableChallengeResourceVerification()
+			.buildClient();
+		assertThat(client.getSecret("seeded").getValue()).isEqualTo("from-builder");
 	}
 
 	private static CryptographyClient crypto(String keyId) {
