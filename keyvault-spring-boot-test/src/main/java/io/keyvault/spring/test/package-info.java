@@ -9,7 +9,8 @@
  * <ul>
  * <li>Identity: {@code POST /{tenant}/oauth2/v2.0/token} with a client secret, a certificate
  * assertion ({@link io.keyvault.spring.test.ClientCertificate} makes a certificate) or a
- * federated (workload identity) assertion; managed identity as IMDS
+ * federated (workload identity) assertion ({@link io.keyvault.spring.test.FederatedTokenIssuer}
+ * mints one); managed identity as IMDS
  * ({@code imdsEndpoint()}), App Service ({@code identityEndpoint()}, {@code identityHeader()}),
  * Cloud Shell ({@code cloudShellEndpoint()}) and Azure Arc ({@code arcEndpoint()}, file
  * challenge); OpenID discovery and JWKS. Tokens are RS256 JWTs signed by the instance's own key;
@@ -26,7 +27,8 @@
  * ({@link io.keyvault.spring.test.ChallengeStyle}), a request journal that never records headers,
  * optional HTTPS with a generated certificate.</li>
  * <li>Verified against the official Azure SDK ({@code SecretClient}, {@code KeyClient},
- * {@code CryptographyClient}, {@code ClientSecretCredential}, {@code ClientCertificateCredential}).</li>
+ * {@code CryptographyClient}, {@code ClientSecretCredential}, {@code ClientCertificateCredential},
+ * {@code WorkloadIdentityCredential}).</li>
  * </ul>
  *
  * <h2>JUnit 5</h2>
