@@ -45,8 +45,7 @@ final class KeyImportRequest {
 			throw ServiceError.badParameter("Unsupported key size or curve: RSA keys must have 2048, 3072 or 4096"
 					+ " bits, EC keys must be on P-256, P-384 or P-521.");
 		}
-		List<KeyOperation> operations = key.has("key_ops") ? KeyCreateRequest.operations(key.get("key_ops"))
-				: List.copyOf(type.supportedOperations());
+		List<KeyOperation> operations = KeyCreateRequest.operationsOrDefault(key, type);
 		KeyCreateRequest.checkSupported(type, operations);
 		JsonNode attributes = json.path("attributes");
 		KeyRing.KeySpec spec = new KeyRing.KeySpec(type, kty, operations, Attributes.tags(json),

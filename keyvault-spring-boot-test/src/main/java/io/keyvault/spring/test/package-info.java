@@ -20,7 +20,7 @@
  * {@code WWW-Authenticate: Bearer authorization="<authority>/<tenant>", resource="https://vault.azure.net"}.
  * Secrets: set, get, list (paged, absolute {@code nextLink}), versions, update, soft delete with
  * recover and purge ({@code 409} when a deleted name is reused). Keys:
- * RSA 2048/3072/4096 and EC P-256/384/521 with create, rotate, list, and real
+ * RSA 2048/3072/4096 and EC P-256/384/521 with create, import, rotate, list, and real
  * sign/verify (RS/PS/ES), encrypt/decrypt and wrap/unwrap (RSA-OAEP-256, RSA-OAEP, RSA1_5).</li>
  * <li>Realism: latency, throttling (429 + {@code Retry-After}), scripted faults (status,
  * connection reset, slow body, claims challenge), every challenge wording

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import com.azure.security.keyvault.keys.cryptography.models.KeyWrapAlgorithm;
 import com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm;
 import com.azure.security.keyvault.keys.models.CreateEcKeyOptions;
 import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
+import com.azure.security.keyvault.keys.models.JsonWebKey;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyOperation;
 import com.azure.security.keyvault.keys.models.KeyType;
@@ -210,6 +212,16 @@ class AzureSdkFidelityIntegrationTests {
 		keys.purgeDeletedKey("sdk-lifecycle");
 		assertThat(vault.keyVersions("sdk-lifecycle")).isEmpty();
 		assertThat(vault.createKey("sdk-lifecycle", LocalKeyType.EC_P256)).hasSize(32);
+	}
+
+	@Test
+	void importsKeyThroughTheSdk() {
+		KeyPair keyPair = RsaKeyPool.generate();
+		KeyVaultKey imported = keys.importKey("sdk-imported", JsonWebKey.fromRsa(keyPair));
+		assertThat(vault.publicKey("sdk-imported", imported.getProperties().getVersion())).hasValue(keyPair.getPublic());
+		CryptographyClient crypto = crypto(imported.getId());
+		byte[] signature = crypto.signData(SignatureAlgorithm.PS256, DATA).getSignature();
+		assertThat(crypto.verifyData(SignatureAlgorithm.PS256, DATA, signature).isValid()).isTrue();
 	}
 
 	@Test
