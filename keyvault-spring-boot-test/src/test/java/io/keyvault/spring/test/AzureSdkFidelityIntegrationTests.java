@@ -32,6 +32,7 @@ import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
 import com.azure.security.keyvault.keys.models.JsonWebKey;
 import com.azure.security.keyvault.keys.models.KeyCurveName;
 import com.azure.security.keyvault.keys.models.KeyOperation;
+import com.azure.security.keyvault.keys.models.KeyProperties;
 import com.azure.security.keyvault.keys.models.KeyType;
 import com.azure.security.keyvault.keys.models.DeletedKey;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
@@ -212,6 +213,24 @@ class AzureSdkFidelityIntegrationTests {
 		keys.purgeDeletedKey("sdk-lifecycle");
 		assertThat(vault.keyVersions("sdk-lifecycle")).isEmpty();
 		assertThat(vault.createKey("sdk-lifecycle", LocalKeyType.EC_P256)).hasSize(32);
+	}
+
+	@Test
+	void updatesKeyPropertiesAndListsDeletedObjects() {
+		KeyVaultKey key = keys.createRsaKey(new CreateRsaKeyOptions("sdk-update"));
+		KeyProperties properties = key.getProperties().setEnabled(false).setTags(Map.of("stage", "retired"));
+		KeyVaultKey updated = keys.updateKeyProperties(properties, KeyOperation.VERIFY);
+		assertThat(updated.getProperties().isEnabled()).isFalse();
+		assertThat(updated.getProperties().getTags()).containsEntry("stage", "retired");
+		assertThat(updated.getKeyOperations()).containsExactly(KeyOperation.VERIFY);
+
+		secrets.setSecret("sdk-listed-deleted", "x");
+		SyncPoller<DeletedSecret, Void> deletion = secrets.beginDeleteSecret("sdk-listed-deleted");
+		deletion.setPollInterval(Duration.ofMillis(20));
+		deletion.waitForCompletion(Duration.ofSeconds(10));
+		List<String> deleted = new ArrayList<>();
+		secrets.listDeletedSecrets().forEach((secret) -> deleted.add(secret.getName()));
+		assertThat(deleted).contains("sdk-listed-deleted");
 	}
 
 	@Test
