@@ -22,8 +22,7 @@ final class KeyCreateRequest {
 			throw ServiceError.badParameter("The 'kty' field is required to create a key.");
 		}
 		LocalKeyType type = type(kty, json);
-		List<KeyOperation> operations = json.has("key_ops") ? operations(json.get("key_ops"))
-				: List.copyOf(type.supportedOperations());
+		List<KeyOperation> operations = operationsOrDefault(json, type);
 		checkSupported(type, operations);
 		JsonNode attributes = json.path("attributes");
 		return new KeyRing.KeySpec(type, kty, operations, Attributes.tags(json), Attributes.enabled(attributes, true),
@@ -54,6 +53,18 @@ final class KeyCreateRequest {
 			default -> throw ServiceError.badParameter("Invalid key type '" + kty
 					+ "'. Supported key types are RSA, RSA-HSM, EC and EC-HSM.");
 		}
+	}
+
+	/**
+	 * The {@code key_ops} of a request; absent, null or empty means all the type supports, as the
+	 * Azure SDK sends an empty list when the caller named none.
+	 */
+	static List<KeyOperation> operationsOrDefault(JsonNode json, LocalKeyType type) {
+		JsonNode keyOps = json.get("key_ops");
+		if (keyOps == null || keyOps.isNull() || (keyOps.isArray() && keyOps.isEmpty())) {
+			return List.copyOf(type.supportedOperations());
+		}
+		return operations(keyOps);
 	}
 
 	static List<KeyOperation> operations(JsonNode keyOps) {

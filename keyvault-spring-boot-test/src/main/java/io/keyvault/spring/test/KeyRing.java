@@ -62,7 +62,11 @@ final class KeyRing {
 	}
 
 	KeyVersion create(String name, KeySpec spec) {
-		KeyPair keyPair = generate(spec.type());
+		return add(name, spec, generate(spec.type()));
+	}
+
+	/** Adds a version holding a key pair the caller brings (Import Key). */
+	KeyVersion add(String name, KeySpec spec, KeyPair keyPair) {
 		long now = this.clock.instant().getEpochSecond();
 		return this.versions.add(name, (spelling, versionId) -> new KeyVersion(spelling, versionId, spec.type(),
 				spec.kty(), keyPair, spec.operations(), spec.tags(), spec.enabled(), spec.notBefore(),
@@ -82,6 +86,22 @@ final class KeyRing {
 
 	long nowSeconds() {
 		return this.clock.instant().getEpochSecond();
+	}
+
+	/** The type of an RSA or EC key pair, or {@code null} when LocalKeyVault does not support it. */
+	static LocalKeyType typeOf(KeyPair keyPair) {
+		if (keyPair.getPublic() instanceof java.security.interfaces.RSAPublicKey rsa) {
+			return LocalKeyType.rsa(rsa.getModulus().bitLength());
+		}
+		if (keyPair.getPublic() instanceof java.security.interfaces.ECPublicKey ec) {
+			return switch (ec.getParams().getCurve().getField().getFieldSize()) {
+				case 256 -> LocalKeyType.EC_P256;
+				case 384 -> LocalKeyType.EC_P384;
+				case 521 -> LocalKeyType.EC_P521;
+				default -> null;
+			};
+		}
+		return null;
 	}
 
 	static KeyPair generate(LocalKeyType type) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code /keys} routes of the vault: create, get, list, list versions, rotate, update, delete,
+ * The {@code /keys} routes of the vault: create, import, get, list, list versions, rotate, update, delete,
  * and the cryptographic operations (delegated to {@link KeyOperationRoutes}).
  */
 final class KeyRoutes {
@@ -43,6 +43,10 @@ final class KeyRoutes {
 		if (size == 2) {
 			return switch (method) {
 				case "GET" -> LocalResponse.ok(this.json.bundle(find(name, null)));
+				case "PUT" -> {
+					KeyImportRequest.Imported imported = KeyImportRequest.parse(request.body());
+					yield LocalResponse.ok(this.json.bundle(this.keys.add(name, imported.spec(), imported.keyPair())));
+				}
 				case "DELETE" -> LocalResponse.ok(this.json.deletedBundle(
 						this.keys.versions().delete(name, this.keys.nowSeconds()).orElseThrow(() -> notFound(name))));
 				default -> throw RouteError.methodNotAllowed(request);

@@ -3,7 +3,9 @@ package io.keyvault.spring.test;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +75,9 @@ final class LocalHttpServer implements AutoCloseable {
 		return this.uri;
 	}
 
-	String name() {
-		return this.name;
-	}
-
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		this.traffic.journal().begin(this.name);
+		Instant arrived = this.traffic.clock().instant();
 		return request.receive()
 			.aggregate()
 			.asString(StandardCharsets.UTF_8)
@@ -86,16 +85,16 @@ final class LocalHttpServer implements AutoCloseable {
 			.map((body) -> toLocalRequest(request, body))
 			.flatMap((local) -> {
 				Duration latency = this.traffic.nextLatency();
-				Mono<Void> reply = Mono.defer(() -> reply(local, response));
+				Mono<Void> reply = Mono.defer(() -> reply(local, arrived, response));
 				return latency.isZero() ? reply : Mono.delay(latency).then(reply);
 			})
 			.doFinally((signal) -> this.traffic.journal().end(this.name));
 	}
 
-	private Mono<Void> reply(LocalRequest request, HttpServerResponse response) {
+	private Mono<Void> reply(LocalRequest request, Instant arrived, HttpServerResponse response) {
 		Fault fault = this.traffic.takeFault(request.method(), request.path());
 		if (fault != null && fault.isReset()) {
-			record(request, 0);
+			record(request, arrived, 0);
 			return reset(response);
 		}
 		LocalResponse injected = (fault != null) ? fault.response(this.traffic.challenge()) : null;
@@ -109,14 +108,13 @@ final class LocalHttpServer implements AutoCloseable {
 					: Mono.fromCallable(() -> dispatch(request)).subscribeOn(Schedulers.boundedElastic());
 		}
 		Duration bodyDelay = (fault != null && fault.isSlowBody()) ? fault.bodyDelay() : Duration.ZERO;
-		return answer.doOnNext((local) -> record(request, local.status()))
+		return answer.doOnNext((local) -> record(request, arrived, local.status()))
 			.flatMap((local) -> send(response, local, bodyDelay));
 	}
 
-	private void record(LocalRequest request, int status) {
+	private void record(LocalRequest request, Instant arrived, int status) {
 		this.traffic.journal()
-			.record(new JournalEntry(this.name, request.method(), request.path(), request.query(),
-					this.traffic.clock().instant(), status));
+			.record(new JournalEntry(this.name, request.method(), request.path(), request.query(), arrived, status));
 	}
 
 	private static LocalResponse throttled(long retryAfterSeconds) {
@@ -165,7 +163,8 @@ final class LocalHttpServer implements AutoCloseable {
 				segments.add(segment);
 			}
 		}
-		return new LocalRequest(request.method().name(), decoder.path(), List.copyOf(segments), query,
+		return new LocalRequest(request.method().name(), decoder.path(), List.copyOf(segments),
+				Collections.unmodifiableMap(query),
 				request.requestHeaders(), body);
 	}
 

@@ -2,6 +2,7 @@ package io.keyvault.spring.test;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -389,19 +390,37 @@ public final class LocalKeyVault implements AutoCloseable {
 	public String createKey(String name, LocalKeyType type, KeyOperation... operations) {
 		Names.checkArgument(name, "key");
 		Objects.requireNonNull(type, "type must not be null");
-		KeyRing.KeySpec spec = KeyRing.KeySpec.of(type, List.of(operations));
+		return addKey(name, KeyRing.KeySpec.of(type, List.of(operations)), null);
+	}
+
+	/**
+	 * Imports a key pair as a new version of a key (Import Key), for tests that need known key
+	 * material, e.g. to compare signatures with a fixture.
+	 * @param name the key name, matching {@code ^[0-9a-zA-Z-]{1,127}$}
+	 * @param keyPair an RSA (2048, 3072, 4096 bits) or EC (P-256, P-384, P-521) key pair
+	 * @param operations the permitted operations; none means all the type supports
+	 * @return the id of the new version (32 hex characters)
+	 */
+	public String importKey(String name, KeyPair keyPair, KeyOperation... operations) {
+		Names.checkArgument(name, "key");
+		Objects.requireNonNull(keyPair, "keyPair must not be null");
+		LocalKeyType type = KeyRing.typeOf(keyPair);
+		if (type == null) {
+			throw new IllegalArgumentException("Unsupported key pair: RSA 2048/3072/4096 or EC P-256/P-384/P-521 only");
+		}
+		return addKey(name, KeyRing.KeySpec.of(type, List.of(operations)), keyPair);
+	}
+
+	/** Generates the key pair when none is given; maps service errors to Java API exceptions. */
+	private String addKey(String name, KeyRing.KeySpec spec, KeyPair keyPair) {
 		try {
-			KeyCreateRequest.checkSupported(type, spec.operations());
+			KeyCreateRequest.checkSupported(spec.type(), spec.operations());
+			return ((keyPair != null) ? this.keys.add(name, spec, keyPair) : this.keys.create(name, spec)).version();
 		}
 		catch (ServiceError ex) {
-			throw new IllegalArgumentException(ex.getMessage());
-		}
-		try {
-			return this.keys.create(name, spec).version();
-		}
-		catch (ServiceError ex) {
-			// 409: the name belongs to a deleted, recoverable key
-			throw new IllegalStateException(ex.getMessage());
+			// 409: the name belongs to a deleted, recoverable key; anything else is a bad argument
+			throw (ex.status() == 409) ? new IllegalStateException(ex.getMessage())
+					: new IllegalArgumentException(ex.getMessage());
 		}
 	}
 

@@ -1,7 +1,9 @@
 package io.keyvault.spring.test;
 
 import java.io.InputStream;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,17 +15,36 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit Jupiter extension: one started {@link LocalKeyVault} per test class, injected as a
- * parameter and closed after all tests of the class. Configure it with {@link LocalKeyVaultTest}.
+ * parameter and closed after all tests of the class. Configure it with {@link LocalKeyVaultTest},
+ * or register it on a static field with a builder customizer for anything else:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final LocalKeyVaultExtension vault = new LocalKeyVaultExtension(
+ *         (builder) -> builder.https().key("signing", LocalKeyType.EC_P256).throttling(100, Duration.ofSeconds(10)));
+ * }</pre>
+ * Use one or the other on a class: two registrations would start two vaults.
  */
 public class LocalKeyVaultExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(LocalKeyVaultExtension.class);
 
+	private final UnaryOperator<LocalKeyVaultBuilder> customizer;
+
 	/**
-	 * Creates the extension; JUnit instantiates it.
+	 * Creates the extension with the settings of {@link LocalKeyVaultTest} only; JUnit
+	 * instantiates it for {@code @ExtendWith}.
 	 */
 	public LocalKeyVaultExtension() {
+		this(UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates the extension for {@code @RegisterExtension} on a static field.
+	 * @param customizer applied to the builder after the {@link LocalKeyVaultTest} settings, if any
+	 */
+	public LocalKeyVaultExtension(UnaryOperator<LocalKeyVaultBuilder> customizer) {
+		this.customizer = Objects.requireNonNull(customizer, "customizer must not be null");
 	}
 
 	@Override
@@ -32,7 +53,7 @@ public class LocalKeyVaultExtension implements BeforeAllCallback, AfterAllCallba
 		Optional<LocalKeyVaultTest> settings = AnnotationSupport.findAnnotation(testClass, LocalKeyVaultTest.class);
 		LocalKeyVaultBuilder builder = LocalKeyVault.builder();
 		settings.ifPresent((annotation) -> configure(builder, annotation, testClass));
-		context.getStore(NAMESPACE).put(testClass, builder.start());
+		context.getStore(NAMESPACE).put(testClass, this.customizer.apply(builder).start());
 	}
 
 	private static void configure(LocalKeyVaultBuilder builder, LocalKeyVaultTest annotation, Class<?> testClass) {

@@ -9,7 +9,8 @@
  * <ul>
  * <li>Identity: {@code POST /{tenant}/oauth2/v2.0/token} with a client secret, a certificate
  * assertion ({@link io.keyvault.spring.test.ClientCertificate} makes a certificate) or a
- * federated (workload identity) assertion; managed identity as IMDS
+ * federated (workload identity) assertion ({@link io.keyvault.spring.test.FederatedTokenIssuer}
+ * mints one); managed identity as IMDS
  * ({@code imdsEndpoint()}), App Service ({@code identityEndpoint()}, {@code identityHeader()}),
  * Cloud Shell ({@code cloudShellEndpoint()}) and Azure Arc ({@code arcEndpoint()}, file
  * challenge); OpenID discovery and JWKS. Tokens are RS256 JWTs signed by the instance's own key;
@@ -19,14 +20,15 @@
  * {@code WWW-Authenticate: Bearer authorization="<authority>/<tenant>", resource="https://vault.azure.net"}.
  * Secrets: set, get, list (paged, absolute {@code nextLink}), versions, update, soft delete with
  * recover and purge ({@code 409} when a deleted name is reused). Keys:
- * RSA 2048/3072/4096 and EC P-256/384/521 with create, rotate, list, and real
+ * RSA 2048/3072/4096 and EC P-256/384/521 with create, import, rotate, list, and real
  * sign/verify (RS/PS/ES), encrypt/decrypt and wrap/unwrap (RSA-OAEP-256, RSA-OAEP, RSA1_5).</li>
  * <li>Realism: latency, throttling (429 + {@code Retry-After}), scripted faults (status,
  * connection reset, slow body, claims challenge), every challenge wording
  * ({@link io.keyvault.spring.test.ChallengeStyle}), a request journal that never records headers,
  * optional HTTPS with a generated certificate.</li>
  * <li>Verified against the official Azure SDK ({@code SecretClient}, {@code KeyClient},
- * {@code CryptographyClient}, {@code ClientSecretCredential}, {@code ClientCertificateCredential}).</li>
+ * {@code CryptographyClient}, {@code ClientSecretCredential}, {@code ClientCertificateCredential},
+ * {@code WorkloadIdentityCredential}).</li>
  * </ul>
  *
  * <h2>JUnit 5</h2>

@@ -27,7 +27,7 @@ class BadInputIntegrationTests {
 			"GET    | secrets/s/0123/extra?api-version=7.6         |      | 404 | NotFound",
 			"GET    | keys/k/versions/extra/more?api-version=7.6   |      | 404 | NotFound",
 			"DELETE | secrets?api-version=7.6                      |      | 404 | NotFound",
-			"PUT    | keys/k?api-version=7.6                       | {}   | 405 | MethodNotAllowed",
+			"PATCH  | keys/k?api-version=7.6                       | {}   | 405 | MethodNotAllowed",
 			"GET    | keys/k                                       |      | 400 | BadParameter",
 			"GET    | keys/k?api-version=1.0                       |      | 400 | BadParameter",
 			"GET    | keys/k?api-version=7.9                       |      | 400 | BadParameter",

@@ -1,8 +1,6 @@
 package io.keyvault.spring.test;
 
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,25 +33,22 @@ class ClientAssertionIntegrationTests {
 
 	private static final String SUBJECT = "system:serviceaccount:payments:api";
 
-	private static final MutableClock clock = MutableClock.startingNow();
+	private static final SettableClock clock = new SettableClock(Instant.now());
 
 	private static final ClientCertificate certificate = ClientCertificate.generate("cert-client");
 
-	private static KeyPair issuerKey;
+	private static final FederatedTokenIssuer cluster = FederatedTokenIssuer.create(ISSUER, clock);
 
 	private static LocalKeyVault vault;
 
 	private static VaultHttp http;
 
 	@BeforeAll
-	static void start() throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		issuerKey = generator.generateKeyPair();
+	static void start() {
 		vault = LocalKeyVault.builder()
 			.clock(clock)
 			.clientCertificate(CERT_CLIENT, certificate.certificate())
-			.federatedIdentity(WORKLOAD_CLIENT, ISSUER, SUBJECT, issuerKey.getPublic())
+			.federatedIdentity(WORKLOAD_CLIENT, cluster.issuer(), SUBJECT, cluster.publicKey())
 			.secret("s", "v")
 			.start();
 		http = new VaultHttp(vault);
@@ -104,9 +99,7 @@ class ClientAssertionIntegrationTests {
 
 	@Test
 	void federatedAssertionFromTrustedIssuerGetsToken() throws Exception {
-		String assertion = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
-				claims(ISSUER, SUBJECT, "api://AzureADTokenExchange", Duration.ofHours(1)), issuerKey.getPrivate());
-		HttpResponse<String> response = http.token(form(WORKLOAD_CLIENT, assertion));
+		HttpResponse<String> response = http.token(form(WORKLOAD_CLIENT, cluster.issue(SUBJECT, Duration.ofHours(1))));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		String token = VaultHttp.json(response).get("access_token").stringValue();
 		assertThat(SignedJWT.parse(token).getJWTClaimsSet().getClaim("appid")).isEqualTo(WORKLOAD_CLIENT);
@@ -114,24 +107,15 @@ class ClientAssertionIntegrationTests {
 
 	@Test
 	void federatedAssertionMustMatchSubjectAudienceAndKey() throws Exception {
+		assertEntraError(form(WORKLOAD_CLIENT, cluster.issue("system:serviceaccount:other:app", Duration.ofHours(1))),
+				70021);
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).build();
-		assertEntraError(form(WORKLOAD_CLIENT, sign(header, claims(ISSUER, "system:serviceaccount:other:app",
-				"api://AzureADTokenExchange", Duration.ofHours(1)), issuerKey.getPrivate())), 70021);
 		assertEntraError(form(WORKLOAD_CLIENT,
-				sign(header, claims(ISSUER, SUBJECT, "https://elsewhere", Duration.ofHours(1)), issuerKey.getPrivate())),
+				sign(header, claims(ISSUER, SUBJECT, "https://elsewhere", Duration.ofHours(1)), certificate.privateKey())),
 				700212);
-		assertEntraError(form(WORKLOAD_CLIENT, sign(header,
-				claims(ISSUER, SUBJECT, "api://AzureADTokenExchange", Duration.ofHours(1)), certificate.privateKey())),
-				700027);
-		clock.advance(Duration.ofHours(2));
-		try {
-			String stale = sign(header, claims(ISSUER, SUBJECT, "api://AzureADTokenExchange", Duration.ofHours(-1)),
-					issuerKey.getPrivate());
-			assertEntraError(form(WORKLOAD_CLIENT, stale), 700024);
-		}
-		finally {
-			clock.advance(Duration.ofHours(-2));
-		}
+		FederatedTokenIssuer impostor = FederatedTokenIssuer.create(ISSUER, clock);
+		assertEntraError(form(WORKLOAD_CLIENT, impostor.issue(SUBJECT, Duration.ofHours(1))), 700027);
+		assertEntraError(form(WORKLOAD_CLIENT, cluster.issue(SUBJECT, Duration.ofMinutes(-5))), 700024);
 	}
 
 	private static JWSHeader certificateHeader(JWSAlgorithm algorithm) {

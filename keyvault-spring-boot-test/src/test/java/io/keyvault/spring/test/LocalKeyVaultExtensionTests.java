@@ -41,6 +41,16 @@ class LocalKeyVaultExtensionTests {
 		assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(1);
 	}
 
+	@Test
+	void registeredExtensionAppliesTheCustomizer() {
+		SummaryGeneratingListener listener = new SummaryGeneratingListener();
+		LauncherFactory.create()
+			.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(CustomizedProbe.class)).build(),
+					listener);
+		assertThat(listener.getSummary().getFailures()).isEmpty();
+		assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(1);
+	}
+
 	/** Run only through the launcher above (surefire skips nested classes). */
 	@LocalKeyVaultTest(https = true, seed = "localkeyvault-test-seed.json")
 	static class Probe {
@@ -81,6 +91,20 @@ class LocalKeyVaultExtensionTests {
 		void defaults(LocalKeyVault vault) {
 			assertThat(vault.vaultUri().getScheme()).isEqualTo("http");
 			assertThat(vault.clientSecret()).isNotBlank();
+		}
+
+	}
+
+	static class CustomizedProbe {
+
+		@org.junit.jupiter.api.extension.RegisterExtension
+		static final LocalKeyVaultExtension extension = new LocalKeyVaultExtension(
+				(builder) -> builder.key("signing", LocalKeyType.EC_P256).tenantId("custom-tenant"));
+
+		@Test
+		void customized(LocalKeyVault vault) {
+			assertThat(vault.tenantId()).isEqualTo("custom-tenant");
+			assertThat(vault.keyVersions("signing")).hasSize(1);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.keyvault.spring.test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class TrafficControlTests {
 
-	private final MutableClock clock = MutableClock.startingNow();
+	private final SettableClock clock = new SettableClock(Instant.now());
 
 	private final TrafficControl traffic = new TrafficControl(this.clock);
 

@@ -1,6 +1,7 @@
 package io.keyvault.spring.test;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -20,7 +21,7 @@ final class VaultFixture implements BeforeAllCallback, AfterAllCallback, BeforeE
 
 	private final boolean perClass;
 
-	private MutableClock clock;
+	private SettableClock clock;
 
 	private LocalKeyVault vault;
 
@@ -70,13 +71,13 @@ final class VaultFixture implements BeforeAllCallback, AfterAllCallback, BeforeE
 	}
 
 	private void start() {
-		this.clock = MutableClock.startingNow();
+		this.clock = new SettableClock(Instant.now());
 		this.vault = this.configuration.apply(LocalKeyVault.builder().clock(this.clock)).start();
 		this.http = new VaultHttp(this.vault);
 		this.token = this.http.fetchToken();
 	}
 
-	MutableClock clock() {
+	SettableClock clock() {
 		return this.clock;
 	}
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -80,6 +81,11 @@ final class VaultHttp {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Sends without blocking, so a test can have many requests in flight at once. */
+	CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+		return this.client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpRequest.Builder request(String pathAndQuery, String token) {
