@@ -13,11 +13,11 @@ import reactor.core.scheduler.Scheduler;
  * A scheduler for retry delays that records each requested delay and runs the task at once, so
  * tests assert the delays without waiting for them.
  */
-final class RecordingScheduler implements Scheduler {
+public final class RecordingScheduler implements Scheduler {
 
 	private final List<Duration> delays = new CopyOnWriteArrayList<>();
 
-	List<Duration> delays() {
+	public List<Duration> delays() {
 		return this.delays;
 	}
 

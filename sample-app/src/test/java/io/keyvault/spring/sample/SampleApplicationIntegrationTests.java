@@ -24,7 +24,7 @@ class SampleApplicationIntegrationTests {
 
 	private static ConfigurableApplicationContext context;
 
-	private static final HttpClient http = HttpClient.newHttpClient();
+	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@BeforeAll
 	static void start() {
@@ -43,7 +43,8 @@ class SampleApplicationIntegrationTests {
 	private static HttpResponse<String> call(String method, String path, String body, String contentType)
 			throws Exception {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(30));
 		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", contentType);
