@@ -179,6 +179,15 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void nothingWhenTheIntegrationIsDisabled() {
+		this.runner.withPropertyValues("keyvault.enabled=false", "keyvault.keys.tokens.name=jwt-signing",
+				"keyvault.keys.tokens.algorithm=ES256")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(KeySigner.class)
+				.doesNotHaveBean(KeyVaultCryptoKeys.class));
+	}
+
+	@Test
 	void nothingWithoutKeys() {
 		this.runner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(KeyVaultCryptoKeys.class)
