@@ -108,7 +108,7 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 					"keyvault.keys.documents.algorithm=RSA-OAEP-256")
 			.run((context) -> {
 				JwtEncoder encoder = context.getBean(JwtEncoder.class);
-				Jwt jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).build(),
+				Jwt jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).type("JWT").build(),
 						JwtClaimsSet.builder()
 							.subject("alice")
 							.issuer("https://issuer.example")
@@ -121,7 +121,9 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 				processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, jwks));
 
 				assertThat(jwks).isInstanceOf(KeyVaultJwkSource.class);
-				assertThat(jwt.getHeaders()).containsEntry("kid", context.getBean("tokens", KeySigner.class).getKeyId());
+				assertThat(jwt.getHeaders()).containsEntry("kid", context.getBean("tokens", KeySigner.class).getKeyId())
+					.containsEntry("typ", "JWT")
+					.containsEntry("alg", "ES256");
 				assertThat(processor.process(jwt.getTokenValue(), null).getSubject()).isEqualTo("alice");
 			});
 	}
