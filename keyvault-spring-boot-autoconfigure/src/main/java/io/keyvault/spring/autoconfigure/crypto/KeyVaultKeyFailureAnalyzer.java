@@ -45,7 +45,8 @@ class KeyVaultKeyFailureAnalyzer extends AbstractFailureAnalyzer<KeyVaultKeyExce
 	private static String action(KeyVaultKeyException cause, String prefix) {
 		String key = cause.getKeyName();
 		return switch (cause.getProblem()) {
-			case UNKNOWN_ALGORITHM -> "Set " + prefix + ".algorithm to a signature algorithm (RS256, PS256, ES256, ...) "
+			case UNKNOWN_ALGORITHM -> "Set " + prefix
+					+ ".algorithm to a signature algorithm (RS256, PS256, ES256, ...) "
 					+ "for a KeySigner or a key wrap algorithm (RSA-OAEP-256, ...) for a KeyWrapper.";
 			case KEY_NOT_FOUND -> "Create the key (az keyvault key create --vault-name <vault> --name " + key
 					+ keySpec(cause.getAlgorithm()) + "), or correct " + prefix + ".name, " + prefix + ".version and "

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -126,6 +127,16 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 					.containsEntry("alg", "ES256");
 				assertThat(processor.process(jwt.getTokenValue(), null).getSubject()).isEqualTo("alice");
 			});
+	}
+
+	@Test
+	void withoutSpringSecurityTheKeysStillWorkAndThereIsNoJwtEncoder() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withPropertyValues("keyvault.keys.tokens.name=jwt-signing", "keyvault.keys.tokens.algorithm=ES256")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(KeySigner.class)
+				.hasSingleBean(KeyVaultJwkSource.class)
+				.doesNotHaveBean("keyVaultJwtEncoder"));
 	}
 
 	@Test
