@@ -89,6 +89,17 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void theRotationWatcherRunsWithTheContext() {
+		this.runner.withPropertyValues("keyvault.keys.tokens.name=jwt-signing", "keyvault.keys.tokens.algorithm=ES256")
+			.run((context) -> {
+				KeyRotationWatcher watcher = context.getBean(KeyRotationWatcher.class);
+				assertThat(watcher.isRunning()).isTrue();
+				context.close();
+				assertThat(watcher.isRunning()).isFalse();
+			});
+	}
+
+	@Test
 	void aLoneKeyOfATypeIsInjectedByTypeAndOthersByQualifier() {
 		this.runner.withUserConfiguration(Consumers.class)
 			.withPropertyValues("keyvault.keys.tokens.name=jwt-signing", "keyvault.keys.tokens.algorithm=ES256",
