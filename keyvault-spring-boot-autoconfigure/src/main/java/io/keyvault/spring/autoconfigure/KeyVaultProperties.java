@@ -175,7 +175,8 @@ public class KeyVaultProperties {
 	public static class JwtEncoder {
 
 		/**
-		 * Alias under keyvault.keys of the signing key the encoder uses; needed only when several signing keys are configured.
+		 * Alias under keyvault.keys of the signing key the encoder uses; needed only with several signing
+		 * keys.
 		 */
 		private String key;
 

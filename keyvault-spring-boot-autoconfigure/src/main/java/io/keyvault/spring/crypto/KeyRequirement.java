@@ -14,8 +14,8 @@ import io.keyvault.spring.key.KeyVaultKey;
 record KeyRequirement(String algorithm, List<String> keyTypes, String curve, List<String> operations) {
 
 	static KeyRequirement of(KeySignatureAlgorithm algorithm) {
-		return algorithm.isEcdsa() ? new KeyRequirement(algorithm.name(), List.of("EC", "EC-HSM"), algorithm.getCurve(),
-				List.of("sign")) : new KeyRequirement(algorithm.name(), List.of("RSA", "RSA-HSM"), null, List.of("sign"));
+		List<String> types = algorithm.isEcdsa() ? List.of("EC", "EC-HSM") : List.of("RSA", "RSA-HSM");
+		return new KeyRequirement(algorithm.name(), types, algorithm.getCurve(), List.of("sign"));
 	}
 
 	static KeyRequirement of(KeyWrapAlgorithm algorithm) {
@@ -48,7 +48,8 @@ record KeyRequirement(String algorithm, List<String> keyTypes, String curve, Lis
 			.toList();
 		if (!missing.isEmpty()) {
 			throw failure(KeyVaultKeyException.Problem.OPERATION_NOT_PERMITTED, key, vaultUri,
-					"the key's key_ops " + key.key().keyOperations() + " do not permit " + String.join(" and ", missing));
+					"the key's key_ops " + key.key().keyOperations() + " do not permit "
+							+ String.join(" and ", missing));
 		}
 	}
 

@@ -42,6 +42,18 @@ public final class KeyVaultCrypto {
 	}
 
 	/**
+	 * Create a key wrapper with RSA-OAEP-256, the algorithm to choose for RSA keys.
+	 * @param client the client of the key's vault
+	 * @param keyName the name of an RSA key
+	 * @param version the version to wrap with, or {@code null} to follow the latest
+	 * @return the wrapper
+	 * @throws KeyVaultKeyException when the key cannot wrap with RSA-OAEP-256
+	 */
+	public static KeyWrapper wrapper(KeyVaultClient client, String keyName, String version) {
+		return wrapper(client, keyName, version, KeyWrapAlgorithm.RSA_OAEP_256);
+	}
+
+	/**
 	 * Create a key wrapper.
 	 * @param client the client of the key's vault
 	 * @param keyName the key name

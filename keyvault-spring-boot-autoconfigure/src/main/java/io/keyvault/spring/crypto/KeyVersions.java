@@ -207,7 +207,8 @@ final class KeyVersions {
 	JWKSet jwkSet() {
 		List<JWK> keys = this.known.values()
 			.stream()
-			.filter((version) -> version.jwk() != null && (version == this.current || version.isValid(this.clock.instant())))
+			.filter((version) -> version.jwk() != null
+					&& (version == this.current || version.isValid(this.clock.instant())))
 			.sorted(Comparator.comparing((KeyVersion version) -> version != this.current)
 				.thenComparing((version) -> version.key().createdOn(), Comparator.nullsLast(Comparator.reverseOrder())))
 			.map(KeyVersion::jwk)

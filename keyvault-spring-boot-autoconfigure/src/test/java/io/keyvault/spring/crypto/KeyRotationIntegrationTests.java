@@ -1,6 +1,8 @@
 package io.keyvault.spring.crypto;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 import io.keyvault.spring.client.KeyVaultClient;
 import io.keyvault.spring.test.KeyOperation;
@@ -9,6 +11,8 @@ import io.keyvault.spring.test.LocalKeyVault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +72,25 @@ class KeyRotationIntegrationTests {
 		byte[] tampered = DATA.clone();
 		tampered[0] ^= 1;
 		assertThat(old.verify(tampered, signedWithV2)).isFalse();
+	}
+
+	@Test
+	void concurrentVerificationsFetchAnUnknownVersionOnce() {
+		KeySigner old = KeyVaultCrypto.signer(this.client, "signing", null, KeySignatureAlgorithm.ES256);
+		String v2 = this.vault.rotateKey("signing");
+		KeyVaultSignature signedWithV2 = KeyVaultCrypto.signer(this.client, "signing", null, KeySignatureAlgorithm.ES256)
+			.sign(DATA);
+		int fetchesBefore = this.vault.journal().count("GET /keys/signing/" + v2);
+		// Slow answers, so all verifications ask while the first fetch is still in flight.
+		this.vault.setLatency(Duration.ofMillis(300), Duration.ZERO);
+
+		List<Boolean> results = Flux.range(0, 16)
+			.flatMap((i) -> old.verifyAsync(DATA, signedWithV2).subscribeOn(Schedulers.parallel()))
+			.collectList()
+			.block();
+
+		assertThat(results).hasSize(16).containsOnly(true);
+		assertThat(this.vault.journal().count("GET /keys/signing/" + v2)).isEqualTo(fetchesBefore + 1);
 	}
 
 	@Test

@@ -56,9 +56,10 @@ class KeyWrapperIntegrationTests {
 	}
 
 	@Test
-	void theJwkIsAnEncryptionKeyWithTheKeyId() {
-		KeyWrapper wrapper = KeyVaultCrypto.wrapper(local.client(), "wrapping", null, KeyWrapAlgorithm.RSA_OAEP_256);
+	void wrapsWithRsaOaep256UnlessToldOtherwiseAndItsJwkIsAnEncryptionKeyWithTheKeyId() {
+		KeyWrapper wrapper = KeyVaultCrypto.wrapper(local.client(), "wrapping", null);
 
+		assertThat(wrapper.getAlgorithm()).isEqualTo(KeyWrapAlgorithm.RSA_OAEP_256);
 		assertThat(wrapper.getJwk().getKeyID()).isEqualTo(wrapper.getKeyId());
 		assertThat(wrapper.getJwk().getKeyUse().identifier()).isEqualTo("enc");
 		assertThat(wrapper.getJwk().getAlgorithm().getName()).isEqualTo("RSA-OAEP-256");

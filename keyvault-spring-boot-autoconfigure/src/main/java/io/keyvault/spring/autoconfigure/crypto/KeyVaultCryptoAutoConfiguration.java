@@ -46,7 +46,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 public class KeyVaultCryptoAutoConfiguration {
 
 	@Bean
-	static KeyRotationWatcher keyVaultKeyRotationWatcher(KeyVaultProperties properties) {
+	KeyRotationWatcher keyVaultKeyRotationWatcher(KeyVaultProperties properties) {
 		// A check is one GET; give it what one request with its retries may take.
 		return new KeyRotationWatcher(RefreshScheduler.daemon(), properties.getClient().getOperationTimeout());
 	}

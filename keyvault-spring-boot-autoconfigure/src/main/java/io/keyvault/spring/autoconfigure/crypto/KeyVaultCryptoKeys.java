@@ -117,9 +117,11 @@ class KeyVaultCryptoKeys implements DisposableBean {
 					"Configure it with keyvault.vaults." + name + ".uri, or correct " + property
 							+ ". Configured vault names: " + this.properties.getVaults().keySet() + ".");
 		}
-		URI uri = KeyVaultClientFactory.vaultUri(vault.getUri(), KeyVaultProperties.PREFIX + ".vaults." + name + ".uri");
-		return this.clients.computeIfAbsent(uri, (vaultUri) -> KeyVaultClientFactory.client(this.properties, vaultUri,
-				this.credential.getObject(), this.sslBundles.getIfAvailable(), this.customizers.orderedStream().toList()));
+		URI uri = KeyVaultClientFactory.vaultUri(vault.getUri(),
+				KeyVaultProperties.PREFIX + ".vaults." + name + ".uri");
+		return this.clients.computeIfAbsent(uri,
+				(vaultUri) -> KeyVaultClientFactory.client(this.properties, vaultUri, this.credential.getObject(),
+						this.sslBundles.getIfAvailable(), this.customizers.orderedStream().toList()));
 	}
 
 	private static KeyVaultKeyException unknownAlgorithm(String alias, KeyVaultProperties.Key key) {

@@ -46,7 +46,8 @@ class KeyVaultJwtEncoder implements JwtEncoder {
 					+ this.signer.getKeyName() + "' signs with " + algorithm);
 		}
 		try {
-			SignedJWT jwt = this.jwsSigner.sign(header(headers, algorithm), JWTClaimsSet.parse(toJson(claims.getClaims())));
+			JWTClaimsSet claimsSet = JWTClaimsSet.parse(toJson(claims.getClaims()));
+			SignedJWT jwt = this.jwsSigner.sign(header(headers, algorithm), claimsSet);
 			return new Jwt(jwt.serialize(), claims.getIssuedAt(), claims.getExpiresAt(), jwt.getHeader().toJSONObject(),
 					claims.getClaims());
 		}

@@ -1,6 +1,8 @@
 package io.keyvault.spring.autoconfigure.crypto;
 
+import io.keyvault.spring.crypto.KeySignatureAlgorithm;
 import io.keyvault.spring.crypto.KeyVaultKeyException;
+import io.keyvault.spring.crypto.KeyWrapAlgorithm;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -30,14 +32,25 @@ class KeyVaultKeyFailureAnalyzer extends AbstractFailureAnalyzer<KeyVaultKeyExce
 		return new FailureAnalysis(description.toString(), action(cause, "keyvault.keys." + alias), cause);
 	}
 
+	/** The az arguments for a key that fits the algorithm. */
+	private static String keySpec(String algorithm) {
+		return KeySignatureAlgorithm.find(algorithm)
+			.map((signature) -> signature.isEcdsa() ? " --kty EC --curve " + signature.getCurve() + " --ops sign verify"
+					: " --kty RSA --size 2048 --ops sign verify")
+			.orElseGet(() -> KeyWrapAlgorithm.find(algorithm).filter(KeyWrapAlgorithm::isSymmetric).isPresent()
+					? " --kty oct-HSM --size 256 --ops wrapKey unwrapKey --hsm-name <managed-hsm>"
+					: " --kty RSA --size 2048 --ops wrapKey unwrapKey");
+	}
+
 	private static String action(KeyVaultKeyException cause, String prefix) {
 		String key = cause.getKeyName();
 		return switch (cause.getProblem()) {
-			case UNKNOWN_ALGORITHM -> "Set " + prefix + ".algorithm to a signature algorithm (RS256, PS256, ES256, ...) "
+			case UNKNOWN_ALGORITHM -> "Set " + prefix
+					+ ".algorithm to a signature algorithm (RS256, PS256, ES256, ...) "
 					+ "for a KeySigner or a key wrap algorithm (RSA-OAEP-256, ...) for a KeyWrapper.";
 			case KEY_NOT_FOUND -> "Create the key (az keyvault key create --vault-name <vault> --name " + key
-					+ " --kty RSA --size 2048 --ops sign verify), or correct " + prefix + ".name, " + prefix
-					+ ".version and " + prefix + ".vault.";
+					+ keySpec(cause.getAlgorithm()) + "), or correct " + prefix + ".name, " + prefix + ".version and "
+					+ prefix + ".vault.";
 			case KEY_DISABLED -> "Enable the key version (az keyvault key set-attributes --enabled true), or pin an "
 					+ "enabled one with " + prefix + ".version.";
 			case ALGORITHM_DOES_NOT_FIT_KEY -> "Choose an algorithm for the key's type in " + prefix

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,6 +89,17 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void theRotationWatcherRunsWithTheContext() {
+		this.runner.withPropertyValues("keyvault.keys.tokens.name=jwt-signing", "keyvault.keys.tokens.algorithm=ES256")
+			.run((context) -> {
+				KeyRotationWatcher watcher = context.getBean(KeyRotationWatcher.class);
+				assertThat(watcher.isRunning()).isTrue();
+				context.close();
+				assertThat(watcher.isRunning()).isFalse();
+			});
+	}
+
+	@Test
 	void aLoneKeyOfATypeIsInjectedByTypeAndOthersByQualifier() {
 		this.runner.withUserConfiguration(Consumers.class)
 			.withPropertyValues("keyvault.keys.tokens.name=jwt-signing", "keyvault.keys.tokens.algorithm=ES256",
@@ -108,7 +120,7 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 					"keyvault.keys.documents.algorithm=RSA-OAEP-256")
 			.run((context) -> {
 				JwtEncoder encoder = context.getBean(JwtEncoder.class);
-				Jwt jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).build(),
+				Jwt jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).type("JWT").build(),
 						JwtClaimsSet.builder()
 							.subject("alice")
 							.issuer("https://issuer.example")
@@ -121,9 +133,21 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 				processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, jwks));
 
 				assertThat(jwks).isInstanceOf(KeyVaultJwkSource.class);
-				assertThat(jwt.getHeaders()).containsEntry("kid", context.getBean("tokens", KeySigner.class).getKeyId());
+				assertThat(jwt.getHeaders()).containsEntry("kid", context.getBean("tokens", KeySigner.class).getKeyId())
+					.containsEntry("typ", "JWT")
+					.containsEntry("alg", "ES256");
 				assertThat(processor.process(jwt.getTokenValue(), null).getSubject()).isEqualTo("alice");
 			});
+	}
+
+	@Test
+	void withoutSpringSecurityTheKeysStillWorkAndThereIsNoJwtEncoder() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withPropertyValues("keyvault.keys.tokens.name=jwt-signing", "keyvault.keys.tokens.algorithm=ES256")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(KeySigner.class)
+				.hasSingleBean(KeyVaultJwkSource.class)
+				.doesNotHaveBean("keyVaultJwtEncoder"));
 	}
 
 	@Test
@@ -176,6 +200,15 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 				.isInstanceOf(KeyVaultKeyException.class)
 				.hasMessageContaining("keyvault.keys.tokens")
 				.hasMessageContaining("P-384"));
+	}
+
+	@Test
+	void nothingWhenTheIntegrationIsDisabled() {
+		this.runner.withPropertyValues("keyvault.enabled=false", "keyvault.keys.tokens.name=jwt-signing",
+				"keyvault.keys.tokens.algorithm=ES256")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(KeySigner.class)
+				.doesNotHaveBean(KeyVaultCryptoKeys.class));
 	}
 
 	@Test

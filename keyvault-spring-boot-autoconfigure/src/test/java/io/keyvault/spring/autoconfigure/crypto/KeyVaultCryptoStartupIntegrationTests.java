@@ -1,5 +1,7 @@
 package io.keyvault.spring.autoconfigure.crypto;
 
+import io.keyvault.spring.client.KeyVaultClient;
+import io.keyvault.spring.crypto.KeySigner;
 import io.keyvault.spring.crypto.KeyVaultKeyException;
 import io.keyvault.spring.test.KeyOperation;
 import io.keyvault.spring.test.LocalKeyType;
@@ -14,17 +16,19 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A real application whose configured key cannot serve: startup fails with a report naming the
- * alias, key and algorithm, and the fix.
+ * A real application with configured keys: with {@code spring.config.import} the keys use the
+ * import's client; a key that cannot serve fails startup with a report naming the alias, key and
+ * algorithm, and the fix.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class KeyVaultKeyFailureAnalyzerIntegrationTests {
+class KeyVaultCryptoStartupIntegrationTests {
 
 	private static LocalKeyVault vault;
 
@@ -33,6 +37,7 @@ class KeyVaultKeyFailureAnalyzerIntegrationTests {
 		vault = LocalKeyVault.builder()
 			.key("ec-signing", LocalKeyType.EC_P256, KeyOperation.SIGN, KeyOperation.VERIFY)
 			.key("verify-only", LocalKeyType.EC_P256, KeyOperation.VERIFY)
+			.secret("greeting", "hello")
 			.start();
 	}
 
@@ -41,7 +46,23 @@ class KeyVaultKeyFailureAnalyzerIntegrationTests {
 		vault.close();
 	}
 
+	@Test
+	void withAConfigImportTheKeysShareTheImportsClient() {
+		try (ConfigurableApplicationContext context = start("--spring.config.import=keyvault:",
+				"--keyvault.secrets.names=greeting", "--keyvault.keys.tokens.name=ec-signing",
+				"--keyvault.keys.tokens.algorithm=ES256")) {
+			KeySigner signer = context.getBean("tokens", KeySigner.class);
+			assertThat(context.getEnvironment().getProperty("greeting")).isEqualTo("hello");
+			assertThat(context.getBeansOfType(KeyVaultClient.class)).hasSize(1);
+			assertThat(signer.verify(new byte[] { 1 }, signer.sign(new byte[] { 1 }))).isTrue();
+		}
+	}
+
 	private static void run(String... keys) {
+		start(keys).close();
+	}
+
+	private static ConfigurableApplicationContext start(String... keys) {
 		String[] args = { "--keyvault.uri=" + vault.vaultUri(), "--keyvault.credential.tenant-id=" + vault.tenantId(),
 				"--keyvault.credential.client-id=" + vault.clientId(),
 				"--keyvault.credential.client-secret=" + vault.clientSecret(),
@@ -49,7 +70,7 @@ class KeyVaultKeyFailureAnalyzerIntegrationTests {
 				"--keyvault.client.challenge-resource-verification=false" };
 		String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(keys))
 			.toArray(String[]::new);
-		new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).run(all).close();
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).run(all);
 	}
 
 	@Test
@@ -59,7 +80,7 @@ class KeyVaultKeyFailureAnalyzerIntegrationTests {
 
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Property:  keyvault.keys.tokens",
 				"Key:       no-such-key", "Algorithm: PS256", "Reason: the key does not exist in the vault",
-				"az keyvault key create --vault-name <vault> --name no-such-key");
+				"az keyvault key create --vault-name <vault> --name no-such-key --kty RSA --size 2048 --ops sign verify");
 	}
 
 	@Test
