@@ -110,14 +110,28 @@ final class TokenService {
 	 * @return the claims of the accepted token
 	 * @throws ServiceError 401 when the header is missing or the token is not accepted
 	 */
+	/** Tokens whose signature was verified, with their claims; bounded, cleared when full. */
+	private final java.util.Map<String, JWTClaimsSet> verifiedTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int VERIFIED_TOKENS_KEPT = 1000;
+
 	JWTClaimsSet validate(String authorization) {
 		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
 				|| authorization.substring(7).isBlank()) {
 			throw ServiceError.unauthorized("AKV10000: Request is missing a Bearer or PoP token.");
 		}
-		SignedJWT jwt = parse(authorization.substring(7).trim());
-		JWTClaimsSet claims = claims(jwt);
-		checkSignature(jwt);
+		String token = authorization.substring(7).trim();
+		// A client sends one token many times: verify its signature once, check the rest every time.
+		JWTClaimsSet claims = this.verifiedTokens.get(token);
+		if (claims == null) {
+			SignedJWT jwt = parse(token);
+			claims = claims(jwt);
+			checkSignature(jwt);
+			if (this.verifiedTokens.size() >= VERIFIED_TOKENS_KEPT) {
+				this.verifiedTokens.clear();
+			}
+			this.verifiedTokens.put(token, claims);
+		}
 		checkLifetime(claims);
 		List<String> audience = claims.getAudience();
 		if (audience == null || audience.stream().noneMatch(TokenService::isVaultAudience)) {
