@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 import io.keyvault.spring.credential.AccessToken;
+import io.keyvault.spring.credential.CachingTokenCredential;
 import io.keyvault.spring.credential.TokenCredential;
 import io.keyvault.spring.credential.TokenRequestContext;
 import reactor.core.publisher.Mono;
@@ -51,10 +52,16 @@ final class ChallengeAuthenticator {
 	 */
 	Mono<RawResponse> send(KeyVaultRequest request, BiFunction<KeyVaultRequest, String, Mono<RawResponse>> attempt) {
 		return Mono.defer(() -> {
+			// Remember the last token this request carried, to renew exactly that one if it is refused.
+			AtomicReference<String> sentToken = new AtomicReference<>();
+			BiFunction<KeyVaultRequest, String, Mono<RawResponse>> tracked = (req, token) -> {
+				sentToken.set(token);
+				return attempt.apply(req, token);
+			};
 			KeyVaultChallenge known = this.challenge;
 			if (known != null) {
-				return withToken(request, known, null, attempt).flatMap((response) -> (response.status() == 401)
-						? answer(request, response, known, false, attempt) : Mono.just(response));
+				return withToken(request, known, null, tracked).flatMap((response) -> (response.status() == 401)
+						? answer(request, response, known, false, tracked, sentToken) : Mono.just(response));
 			}
 			// Only one request learns the challenge; concurrent ones wait for it and then go with a
 			// token, so N concurrent first requests cost one extra round trip, not N.
@@ -63,9 +70,9 @@ final class ChallengeAuthenticator {
 			if (running != null) {
 				return running.asMono().then(Mono.defer(() -> send(request, attempt)));
 			}
-			return attempt.apply(request.withoutBody(), null)
-				.flatMap((response) -> (response.status() == 401) ? answer(request, response, null, false, attempt)
-						: Mono.just(response))
+			return tracked.apply(request.withoutBody(), null)
+				.flatMap((response) -> (response.status() == 401)
+						? answer(request, response, null, false, tracked, sentToken) : Mono.just(response))
 				.doFinally((signal) -> {
 					this.discovery.compareAndSet(mine, null);
 					mine.tryEmitEmpty();
@@ -74,7 +81,8 @@ final class ChallengeAuthenticator {
 	}
 
 	private Mono<RawResponse> answer(KeyVaultRequest request, RawResponse response, KeyVaultChallenge sentWith,
-			boolean challengeAnswered, BiFunction<KeyVaultRequest, String, Mono<RawResponse>> attempt) {
+			boolean challengeAnswered, BiFunction<KeyVaultRequest, String, Mono<RawResponse>> attempt,
+			AtomicReference<String> sentToken) {
 		KeyVaultChallenge parsed = KeyVaultChallenge.parse(response.header("WWW-Authenticate"));
 		if (parsed == null) {
 			return Mono.just(response);
@@ -88,12 +96,20 @@ final class ChallengeAuthenticator {
 		}
 		checkResource(parsed, request.call());
 		if (challengeAnswered || sameTarget(parsed, sentWith)) {
-			// The token for exactly this tenant and scope was refused: another one will be too.
-			return Mono.just(response);
+			// The token for exactly this tenant and scope was refused. A cached token may have been
+			// revoked: renew it once; a token refused again means the identity has no access.
+			String refused = sentToken.get();
+			if (refused == null || !(this.credential instanceof CachingTokenCredential caching)) {
+				return Mono.just(response);
+			}
+			TokenRequestContext context = new TokenRequestContext(List.of(parsed.scope()), parsed.tenantId(), null);
+			return caching.renewToken(context, refused)
+				.flatMap((renewed) -> renewed.token().equals(refused) ? Mono.just(response)
+						: attempt.apply(request, renewed.token()));
 		}
 		this.challenge = parsed;
 		return withToken(request, parsed, null, attempt).flatMap((next) -> (next.status() == 401)
-				? answer(request, next, parsed, true, attempt) : Mono.just(next));
+				? answer(request, next, parsed, true, attempt, sentToken) : Mono.just(next));
 	}
 
 	private Mono<RawResponse> withToken(KeyVaultRequest request, KeyVaultChallenge target, String claims,

@@ -53,6 +53,18 @@ public final class CachingTokenCredential implements TokenCredential {
 	}
 
 	/**
+	 * Get a new token because the service refused the cached one (revoked, or the service's clock
+	 * disagrees): the cached token of this context is dropped unless it has changed meanwhile, and
+	 * callers share one request for its successor.
+	 * @param context the context of the refused token
+	 * @param refused the refused token value
+	 * @return a mono of a token other than the refused one, unless the identity provider issues it again
+	 */
+	public Mono<AccessToken> renewToken(TokenRequestContext context, String refused) {
+		return Mono.defer(() -> this.cache.computeIfAbsent(context, (key) -> new Entry()).renew(context, refused));
+	}
+
+	/**
 	 * The credential whose tokens are cached.
 	 * @return the delegate
 	 */
@@ -73,6 +85,13 @@ public final class CachingTokenCredential implements TokenCredential {
 		private Mono<AccessToken> inFlight;
 
 		private Instant nextEarlyRefresh = Instant.MIN;
+
+		synchronized Mono<AccessToken> renew(TokenRequestContext context, String refused) {
+			if (this.token != null && this.token.token().equals(refused)) {
+				this.token = null;
+			}
+			return get(context);
+		}
 
 		synchronized Mono<AccessToken> get(TokenRequestContext context) {
 			Instant now = CachingTokenCredential.this.clock.instant();

@@ -105,6 +105,53 @@ class KeyVaultClientIntegrationTests {
 	}
 
 	@Test
+	void aRefusedCachedTokenIsRenewedOnceAndTheRequestRetried() {
+		stubChallenge("https://vault.azure.net");
+		String challenge = "Bearer authorization=\"https://login.example/tenant-7\", resource=\"https://vault.azure.net\"";
+		this.wireMock.stubFor(get(urlEqualTo(SECRET_URL)).withHeader("Authorization", equalTo("Bearer revoked-1"))
+			.willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", challenge)));
+		this.wireMock.stubFor(get(urlEqualTo(SECRET_URL)).withHeader("Authorization", equalTo("Bearer fresh-2"))
+			.willReturn(aResponse().withStatus(200).withBody("{\"value\":\"v\",\"id\":\"" + httpUrl() + "/secrets/db-password/abc\"}")));
+		java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+		TokenCredential issuing = (context) -> Mono.fromSupplier(() -> new AccessToken(
+				(fetches.incrementAndGet() == 1) ? "revoked-1" : "fresh-2", Instant.now().plusSeconds(3600)));
+		KeyVaultClient client = KeyVaultClient.builder()
+			.vaultUri(URI.create(httpUrl()))
+			.credential(new io.keyvault.spring.credential.CachingTokenCredential(issuing, java.time.Clock.systemUTC()))
+			.challengeResourceVerification(false)
+			.build();
+
+		assertThat(client.getSecret("db-password").block().value()).isEqualTo("v");
+		assertThat(client.getSecret("db-password").block().value()).as("the renewed token is cached").isEqualTo("v");
+
+		assertThat(fetches).hasValue(2);
+		this.wireMock.verify(1, getRequestedFor(urlEqualTo(SECRET_URL)).withHeader("Authorization", equalTo("Bearer revoked-1")));
+		this.wireMock.verify(2, getRequestedFor(urlEqualTo(SECRET_URL)).withHeader("Authorization", equalTo("Bearer fresh-2")));
+	}
+
+	@Test
+	void aTokenRefusedAgainAfterRenewalFailsWithoutLooping() {
+		stubChallenge("https://vault.azure.net");
+		this.wireMock.stubFor(get(urlEqualTo(SECRET_URL)).withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .*"))
+			.willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate",
+					"Bearer authorization=\"https://login.example/tenant-7\", resource=\"https://vault.azure.net\"")));
+		java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+		TokenCredential issuing = (context) -> Mono.fromSupplier(
+				() -> new AccessToken("token-" + fetches.incrementAndGet(), Instant.now().plusSeconds(3600)));
+		KeyVaultClient client = KeyVaultClient.builder()
+			.vaultUri(URI.create(httpUrl()))
+			.credential(new io.keyvault.spring.credential.CachingTokenCredential(issuing, java.time.Clock.systemUTC()))
+			.challengeResourceVerification(false)
+			.build();
+
+		assertThatThrownBy(() -> client.getSecret("db-password").block()).isInstanceOf(KeyVaultException.class)
+			.hasMessageContaining("401");
+		assertThat(fetches).hasValue(2);
+		this.wireMock.verify(2, getRequestedFor(urlEqualTo(SECRET_URL)).withHeader("Authorization",
+				com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .*")));
+	}
+
+	@Test
 	void concurrentFirstRequestsLearnTheChallengeOnce() {
 		stubChallenge("https://vault.azure.net");
 		this.wireMock.stubFor(get(urlEqualTo(SECRET_URL)).withHeader("Authorization", equalTo("Bearer token-for-tenant-7"))
