@@ -49,7 +49,14 @@ public final class CachingTokenCredential implements TokenCredential {
 
 	@Override
 	public Mono<AccessToken> getToken(TokenRequestContext context) {
-		return Mono.defer(() -> this.cache.computeIfAbsent(context, (key) -> new Entry()).get(context));
+		Mono<AccessToken> token = Mono.defer(() -> this.cache.computeIfAbsent(context, (key) -> new Entry()).get(context));
+		if (context.claims() == null) {
+			return token;
+		}
+		// A token issued to satisfy a claims challenge supersedes the token of the same scopes and
+		// tenant, so the next request does not send the old one and meet the same challenge again.
+		TokenRequestContext plain = context.withClaims(null);
+		return token.doOnNext((issued) -> this.cache.computeIfAbsent(plain, (key) -> new Entry()).offer(issued));
 	}
 
 	/**
@@ -85,6 +92,10 @@ public final class CachingTokenCredential implements TokenCredential {
 		private Mono<AccessToken> inFlight;
 
 		private Instant nextEarlyRefresh = Instant.MIN;
+
+		synchronized void offer(AccessToken issued) {
+			this.token = issued;
+		}
 
 		synchronized Mono<AccessToken> renew(TokenRequestContext context, String refused) {
 			if (this.token != null && this.token.token().equals(refused)) {

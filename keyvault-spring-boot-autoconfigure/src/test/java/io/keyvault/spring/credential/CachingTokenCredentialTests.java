@@ -50,16 +50,43 @@ class CachingTokenCredentialTests {
 	}
 
 	@Test
+	void aTokenIssuedForAClaimsChallengeReplacesTheTokenOfItsScopes() {
+		CachingTokenCredential caching = new CachingTokenCredential(this.counting, this.clock);
+		TokenRequestContext plain = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE).withTenantId("t");
+
+		assertThat(caching.getToken(plain).block().token()).isEqualTo("token-1");
+		assertThat(caching.getToken(plain.withClaims("{\"access_token\":{}}")).block().token()).isEqualTo("token-2");
+
+		assertThat(caching.getToken(plain).block().token()).as("the next request carries the claims token").isEqualTo("token-2");
+		assertThat(this.fetches).hasValue(2);
+	}
+
+	@Test
+	void renewingDropsOnlyTheRefusedToken() {
+		CachingTokenCredential caching = new CachingTokenCredential(this.counting, this.clock);
+		TokenRequestContext context = TokenRequestContext.of(TokenRequestContext.KEY_VAULT_SCOPE);
+		assertThat(caching.getToken(context).block().token()).isEqualTo("token-1");
+
+		assertThat(caching.renewToken(context, "token-1").block().token()).isEqualTo("token-2");
+		assertThat(caching.renewToken(context, "token-1").block().token())
+			.as("a second caller refused with the old token gets the renewed one, not a third").isEqualTo("token-2");
+		assertThat(caching.getToken(context).block().token()).isEqualTo("token-2");
+		assertThat(this.fetches).hasValue(2);
+	}
+
+	@Test
 	void keepsOneTokenPerContext() {
 		CachingTokenCredential caching = new CachingTokenCredential(this.counting, this.clock);
 
 		AccessToken a = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default")).block();
 		AccessToken b = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default").withTenantId("t2")).block();
-		AccessToken c = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default").withClaims("{}")).block();
 		AccessToken a2 = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default")).block();
+		AccessToken b2 = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default").withTenantId("t2")).block();
+		AccessToken c = caching.getToken(TokenRequestContext.of("https://vault.azure.net/.default").withClaims("{}")).block();
 
 		assertThat(a.token()).isNotEqualTo(b.token()).isNotEqualTo(c.token());
 		assertThat(a2.token()).isEqualTo(a.token());
+		assertThat(b2.token()).isEqualTo(b.token());
 		assertThat(this.fetches).hasValue(3);
 	}
 
