@@ -34,6 +34,19 @@ public class KeyVaultPropertySource extends EnumerablePropertySource<URI> {
 	}
 
 	/**
+	 * The vaults' property sources of an environment, in precedence order.
+	 * @param environment the environment
+	 * @return the Key Vault property sources
+	 */
+	public static java.util.List<KeyVaultPropertySource> all(org.springframework.core.env.ConfigurableEnvironment environment) {
+		return environment.getPropertySources()
+			.stream()
+			.filter(KeyVaultPropertySource.class::isInstance)
+			.map(KeyVaultPropertySource.class::cast)
+			.toList();
+	}
+
+	/**
 	 * The name a vault's property source gets: {@code keyvault:} and the vault's host.
 	 * @param vaultUri the vault
 	 * @return the property source name

@@ -3,7 +3,6 @@ package io.keyvault.spring.autoconfigure.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.keyvault.spring.autoconfigure.KeyVaultAutoConfiguration;
 import io.keyvault.spring.env.KeyVaultPropertySource;
@@ -96,11 +95,7 @@ public class KeyVaultActuatorAutoConfiguration {
 	}
 
 	static Set<KeyVaultPropertySource> vaultSources(ConfigurableEnvironment environment) {
-		return environment.getPropertySources()
-			.stream()
-			.filter(KeyVaultPropertySource.class::isInstance)
-			.map(KeyVaultPropertySource.class::cast)
-			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+		return new java.util.LinkedHashSet<>(KeyVaultPropertySource.all(environment));
 	}
 
 }

@@ -44,11 +44,7 @@ public class KeyVaultRefreshAutoConfiguration {
 	KeyVaultRefresher keyVaultRefresher(ConfigurableEnvironment environment, KeyVaultProperties properties,
 			ApplicationEventPublisher publisher) {
 		KeyVaultProperties.Refresh refresh = properties.getRefresh();
-		List<KeyVaultPropertySource> sources = environment.getPropertySources()
-			.stream()
-			.filter(KeyVaultPropertySource.class::isInstance)
-			.map(KeyVaultPropertySource.class::cast)
-			.toList();
+		List<KeyVaultPropertySource> sources = KeyVaultPropertySource.all(environment);
 		RefreshSchedule schedule = new RefreshSchedule(refresh.getInterval(), refresh.getMinBackoff(),
 				refresh.getMaxBackoff(), () -> ThreadLocalRandom.current().nextDouble());
 		return new KeyVaultRefresher(sources, schedule, RefreshScheduler.daemon(), publisher, refresh.isRemoveDeleted(),

@@ -17,6 +17,7 @@ import io.keyvault.spring.crypto.KeyWrapper;
 import io.keyvault.spring.crypto.WrappedKey;
 import io.keyvault.spring.test.KeyOperation;
 import io.keyvault.spring.test.LocalKeyType;
+import io.keyvault.spring.autoconfigure.LocalVaultArguments;
 import io.keyvault.spring.test.LocalKeyVault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,11 +64,7 @@ class KeyVaultCryptoAutoConfigurationIntegrationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(KeyVaultAutoConfiguration.class, KeyVaultCryptoAutoConfiguration.class))
-		.withPropertyValues("keyvault.uri=" + vault.vaultUri(), "keyvault.credential.tenant-id=" + vault.tenantId(),
-				"keyvault.credential.client-id=" + vault.clientId(),
-				"keyvault.credential.client-secret=" + vault.clientSecret(),
-				"keyvault.credential.authority-host=" + vault.authorityHost(),
-				"keyvault.client.challenge-resource-verification=false");
+		.withPropertyValues(LocalVaultArguments.properties(vault));
 
 	@Test
 	void eachAliasBecomesABeanNamedAfterItWithTheTypeItsAlgorithmMakes() {

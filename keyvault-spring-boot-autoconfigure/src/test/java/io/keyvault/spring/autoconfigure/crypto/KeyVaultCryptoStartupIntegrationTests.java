@@ -5,6 +5,7 @@ import io.keyvault.spring.crypto.KeySigner;
 import io.keyvault.spring.crypto.KeyVaultKeyException;
 import io.keyvault.spring.test.KeyOperation;
 import io.keyvault.spring.test.LocalKeyType;
+import io.keyvault.spring.autoconfigure.LocalVaultArguments;
 import io.keyvault.spring.test.LocalKeyVault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,14 +64,8 @@ class KeyVaultCryptoStartupIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String... keys) {
-		String[] args = { "--keyvault.uri=" + vault.vaultUri(), "--keyvault.credential.tenant-id=" + vault.tenantId(),
-				"--keyvault.credential.client-id=" + vault.clientId(),
-				"--keyvault.credential.client-secret=" + vault.clientSecret(),
-				"--keyvault.credential.authority-host=" + vault.authorityHost(),
-				"--keyvault.client.challenge-resource-verification=false" };
-		String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(keys))
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).run(all);
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.run(LocalVaultArguments.args(vault, keys));
 	}
 
 	@Test
